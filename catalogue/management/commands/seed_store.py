@@ -1,0 +1,202 @@
+"""Seed the RLS store: nutrients, categories, products with stock and images, shipping, pages.
+
+Idempotent: every row is looked up by a natural key first, so running it again changes nothing.
+"""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.flatpages.models import FlatPage
+from django.contrib.sites.models import Site
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from oscar.apps.catalogue.categories import create_from_breadcrumbs
+from oscar.core.loading import get_model
+
+from catalogue import seed_data
+from catalogue.labels import render_label
+
+Product = get_model("catalogue", "Product")
+ProductClass = get_model("catalogue", "ProductClass")
+ProductCategory = get_model("catalogue", "ProductCategory")
+ProductImage = get_model("catalogue", "ProductImage")
+Category = get_model("catalogue", "Category")
+Nutrient = get_model("catalogue", "Nutrient")
+NutrientAmount = get_model("catalogue", "NutrientAmount")
+Partner = get_model("partner", "Partner")
+StockRecord = get_model("partner", "StockRecord")
+Country = get_model("address", "Country")
+OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
+
+
+class Command(BaseCommand):
+    help = "Seed the RLS vitamin catalogue, shipping methods and pages (safe to run again)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--demo-staff",
+            action="store_true",
+            help="Also create the demo staff account from the dev settings and print its login.",
+        )
+
+    def step(self, label, created, total):
+        self.stdout.write(f"  {label:<22} {total:>3} ({created} new)")
+
+    @transaction.atomic
+    def handle(self, *args, demo_staff=False, **options):
+        self.stdout.write("Seeding the RLS vitamin store…")
+        self.seed_site()
+        nutrients = self.seed_nutrients()
+        categories = self.seed_categories()
+        self.seed_products(nutrients, categories)
+        self.seed_shipping()
+        self.seed_pages()
+        if demo_staff:
+            self.seed_demo_staff()
+        self.stdout.write(self.style.SUCCESS("Seeding done."))
+
+    def seed_site(self):
+        site = Site.objects.get_current()
+        if site.domain == "example.com":
+            site.domain, site.name = "127.0.0.1:8000", settings.OSCAR_SHOP_NAME
+            site.save()
+        _, created = Country.objects.update_or_create(
+            iso_3166_1_a2="US",
+            defaults={
+                "iso_3166_1_a3": "USA",
+                "iso_3166_1_numeric": "840",
+                "printable_name": "United States",
+                "name": "United States of America",
+                "is_shipping_country": True,
+                "display_order": 1,
+            },
+        )
+        self.step("shipping country", int(created), 1)
+
+    def seed_nutrients(self):
+        nutrients, created = {}, 0
+        for position, (code, name, unit, dv, ul, note) in enumerate(seed_data.NUTRIENTS):
+            nutrient, was_created = Nutrient.objects.get_or_create(
+                code=code,
+                defaults={
+                    "name": name,
+                    "unit": unit,
+                    "daily_value": dv,
+                    "upper_limit": ul,
+                    "upper_limit_note": note,
+                    "position": position,
+                },
+            )
+            nutrients[code] = nutrient
+            created += was_created
+        self.step("nutrients", created, len(nutrients))
+        return nutrients
+
+    def seed_categories(self):
+        categories, created = {}, 0
+        for slug, name, description, _colour in seed_data.CATEGORIES:
+            category = Category.objects.filter(slug=slug).first()
+            if category is None:
+                category = create_from_breadcrumbs(name)
+                category.slug, category.description = slug, description
+                category.save()
+                created += 1
+            categories[slug] = category
+        self.step("categories", created, len(categories))
+        return categories
+
+    def seed_products(self, nutrients, categories):
+        product_class, _ = ProductClass.objects.get_or_create(
+            name=seed_data.PRODUCT_CLASS_NAME,
+            defaults={"requires_shipping": True, "track_stock": True},
+        )
+        partner, _ = Partner.objects.get_or_create(name=seed_data.PARTNER_NAME)
+        colours = {slug: colour for slug, _n, _d, colour in seed_data.CATEGORIES}
+        created = 0
+        for data in seed_data.PRODUCTS:
+            product = Product.objects.filter(upc=data["upc"]).first()
+            if product is not None:
+                continue
+            serving = data["serving_size"]
+            product = Product.objects.create(
+                upc=data["upc"],
+                title=data["title"],
+                product_class=product_class,
+                description=f"<p>{data['description']}</p>",
+                claims=data["claims"],
+                directions=seed_data.DIRECTIONS.format(
+                    serving=serving
+                    if data.get("servings_per_day", 1) == 1
+                    else f"{serving} {data['servings_per_day']} times"
+                ),
+                other_ingredients=data["other_ingredients"],
+                allergens=data["allergens"],
+                serving_size=serving,
+                servings_per_container=data["servings_per_container"],
+                servings_per_day=data.get("servings_per_day", 1),
+            )
+            ProductCategory.objects.create(product=product, category=categories[data["category"]])
+            StockRecord.objects.create(
+                product=product,
+                partner=partner,
+                partner_sku=data["upc"],
+                price_currency=settings.OSCAR_DEFAULT_CURRENCY,
+                price=data["price"],
+                num_in_stock=data["stock"],
+            )
+            for code, amount, source_form in data["nutrients"]:
+                NutrientAmount.objects.create(
+                    product=product, nutrient=nutrients[code], amount=amount, source_form=source_form
+                )
+            unit = serving.split(" ", 1)[-1]
+            png = render_label(
+                title=data["title"],
+                subtitle=f"{data['servings_per_container']} {unit}s",
+                colour=colours[data["category"]],
+                brand=seed_data.PARTNER_NAME,
+            )
+            image = ProductImage(product=product, caption=data["title"], display_order=0)
+            image.original.save(f"{data['upc'].lower()}.png", ContentFile(png), save=True)
+            created += 1
+            self.stdout.write(f"    + {product.title}")
+        self.step("products", created, len(seed_data.PRODUCTS))
+
+    def seed_shipping(self):
+        created = 0
+        for name, code, price, free_over in seed_data.SHIPPING_METHODS:
+            _, was_created = OrderAndItemCharges.objects.get_or_create(
+                code=code,
+                defaults={
+                    "name": name,
+                    "price_per_order": price,
+                    "price_per_item": 0,
+                    "free_shipping_threshold": free_over,
+                },
+            )
+            created += was_created
+        self.step("shipping methods", created, len(seed_data.SHIPPING_METHODS))
+
+    def seed_pages(self):
+        site, created = Site.objects.get_current(), 0
+        for url, title, content in (seed_data.ABOUT_PAGE, seed_data.CONTACT_PAGE):
+            page, was_created = FlatPage.objects.get_or_create(
+                url=url, defaults={"title": title, "content": content}
+            )
+            page.sites.add(site)
+            created += was_created
+        self.step("pages", created, 2)
+
+    def seed_demo_staff(self):
+        email = getattr(settings, "DEMO_STAFF_EMAIL", None)
+        password = getattr(settings, "DEMO_STAFF_PASSWORD", None)
+        if not (email and password):
+            raise CommandError("No demo staff account in these settings (never in production).")
+        User = get_user_model()
+        user = User.objects.filter(email=email).first()
+        if user is None:
+            User.objects.create_superuser(
+                username="staff", email=email, password=password, first_name="Sam"
+            )
+        self.stdout.write(
+            self.style.WARNING(f"  demo staff login: {email} / {password}  (dev only)")
+        )

@@ -1,0 +1,47 @@
+"""Order placement that never sells more than the store has (DESIGN §7)."""
+
+from django.db.models import F
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext as _
+from oscar.apps.order import utils
+from oscar.apps.order.exceptions import UnableToPlaceOrder
+from oscar.core.loading import get_model
+
+StockRecord = get_model("partner", "StockRecord")
+
+OrderNumberGenerator = utils.OrderNumberGenerator
+OrderDispatcher = utils.OrderDispatcher
+
+
+class InsufficientStock(UnableToPlaceOrder):
+    """Raised inside the order transaction, so the half-written order is rolled back."""
+
+
+class OrderCreator(utils.OrderCreator):
+    def update_stock_records(self, line):
+        """Allocate with one conditional UPDATE: it succeeds only while enough stock is free.
+
+        Oscar's StockRecord.allocate adds to num_allocated unconditionally. Here the check and
+        the allocation are a single statement, which the database serialises per row (a row
+        lock on PostgreSQL, the write lock on SQLite), so two checkouts cannot both take the
+        last bottle.
+        """
+        if not line.product.get_product_class().track_stock:
+            return
+        free = F("num_in_stock") - Coalesce(F("num_allocated"), 0)
+        allocated = (
+            StockRecord.objects.filter(pk=line.stockrecord_id)
+            .alias(free=free)
+            .filter(free__gte=line.quantity)
+            .update(num_allocated=Coalesce(F("num_allocated"), 0) + line.quantity)
+        )
+        if not allocated:
+            stockrecord = StockRecord.objects.get(pk=line.stockrecord_id)
+            left = max(stockrecord.net_stock_level, 0)
+            raise InsufficientStock(
+                _(
+                    "Sorry, we only have %(left)d of '%(title)s' left, so we could not place "
+                    "your order. Your cart is unchanged: please lower the quantity and try again."
+                )
+                % {"left": left, "title": line.product.get_title()}
+            )

@@ -1,0 +1,13 @@
+"""Tests: fast hashing, in-memory email, DATABASE_URL honoured so CI can run on PostgreSQL."""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR
+
+DEBUG = False
+SECRET_KEY = "test-only-key"
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR / ".test-media"
+DEMO_STAFF_EMAIL = "staff@example.com"
+DEMO_STAFF_PASSWORD = "rls-demo-staff"
