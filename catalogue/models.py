@@ -60,7 +60,9 @@ class NutrientAmount(models.Model):
     amount = models.DecimalField(
         max_digits=10, decimal_places=3, validators=[MinValueValidator(Decimal("0.001"))]
     )
-    source_form = models.CharField(max_length=128, blank=True, help_text="e.g. as ferrous bisglycinate")
+    source_form = models.CharField(
+        max_length=128, blank=True, help_text="e.g. as ferrous bisglycinate"
+    )
 
     class Meta:
         ordering = ["nutrient__position"]

@@ -21,9 +21,19 @@ NUTRIENTS = [
 # slug, name, description, label colour (also used for the generated product images)
 CATEGORIES = [
     ("minerals", "Minerals", "Iron and magnesium in gentle, well-absorbed forms.", "#7a3b2e"),
-    ("b-vitamins", "B Vitamins", "Folate, B12, B6 and thiamin, one nutrient per bottle.", "#2f5d8a"),
+    (
+        "b-vitamins",
+        "B Vitamins",
+        "Folate, B12, B6 and thiamin, one nutrient per bottle.",
+        "#2f5d8a",
+    ),
     ("vitamins-a-e", "Vitamins A & E", "The fat-soluble vitamins, in modest doses.", "#8a6d1f"),
-    ("combination-formulas", "Combination Formulas", "Several nutrients in one daily serving.", "#3d6b4f"),
+    (
+        "combination-formulas",
+        "Combination Formulas",
+        "Several nutrients in one daily serving.",
+        "#3d6b4f",
+    ),
 ]
 
 DIRECTIONS = "Adults: take {serving} daily with food, or as directed by your doctor."

@@ -1,5 +1,6 @@
 """Settings shared by every environment; deploy-specific values come from the environment."""
 
+import warnings
 from pathlib import Path
 
 import environ
@@ -179,7 +180,15 @@ OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_MAX_BASKET_QUANTITY_THRESHOLD = 50
-OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "state", "postcode", "country")
+OSCAR_REQUIRED_ADDRESS_FIELDS = (
+    "first_name",
+    "last_name",
+    "line1",
+    "line4",
+    "state",
+    "postcode",
+    "country",
+)
 
 # Bank transfer: the order waits for the money, staff mark it paid in the dashboard.
 OSCAR_INITIAL_ORDER_STATUS = "Pending payment"
@@ -193,7 +202,12 @@ OSCAR_ORDER_STATUS_PIPELINE = {
 }
 OSCAR_LINE_STATUS_PIPELINE = OSCAR_ORDER_STATUS_PIPELINE
 # Cancelling gives the allocated stock back (see shop.order.processing).
-OSCAR_ORDER_STATUS_CASCADE = {"Paid": "Paid", "Shipped": "Shipped", "Delivered": "Delivered", "Cancelled": "Cancelled"}
+OSCAR_ORDER_STATUS_CASCADE = {
+    "Paid": "Paid",
+    "Shipped": "Shipped",
+    "Delivered": "Delivered",
+    "Cancelled": "Cancelled",
+}
 
 BANK_TRANSFER_DETAILS = {
     "account_name": env.str("BANK_ACCOUNT_NAME", default="Restful Legs Vitamins LLC"),
@@ -201,3 +215,7 @@ BANK_TRANSFER_DETAILS = {
     "routing_number": env.str("BANK_ROUTING_NUMBER", default="011000015"),
     "account_number": env.str("BANK_ACCOUNT_NUMBER", default="000123456789"),
 }
+
+# Oscar saves products through Haystack's signal processor; the simple backend has no index
+# to update and says so on every save.
+warnings.filterwarnings("ignore", "update is not implemented in this backend", UserWarning)

@@ -146,7 +146,10 @@ class Command(BaseCommand):
             )
             for code, amount, source_form in data["nutrients"]:
                 NutrientAmount.objects.create(
-                    product=product, nutrient=nutrients[code], amount=amount, source_form=source_form
+                    product=product,
+                    nutrient=nutrients[code],
+                    amount=amount,
+                    source_form=source_form,
                 )
             unit = serving.split(" ", 1)[-1]
             png = render_label(

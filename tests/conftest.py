@@ -1,0 +1,46 @@
+"""Shared fixtures: the seeded store is built once per test session and rolled back per test."""
+
+import pytest
+from django.core.management import call_command
+from oscar.core.loading import get_model
+
+Product = get_model("catalogue", "Product")
+
+US_ADDRESS = {
+    "first_name": "Ann",
+    "last_name": "Lee",
+    "line1": "1 Main Street",
+    "line4": "Springfield",
+    "state": "IL",
+    "postcode": "62701",
+    "country": "US",
+    "phone_number": "",
+}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("seed_store", "--demo-staff", verbosity=0, stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture
+def iron(db):
+    return Product.objects.get(upc="RLS-IRON-25")
+
+
+@pytest.fixture
+def magnesium(db):
+    return Product.objects.get(upc="RLS-MAG-120")
+
+
+@pytest.fixture
+def customer(db, django_user_model):
+    return django_user_model.objects.create_user(
+        username="ann", email="ann@example.com", password="a-long-secret-9", first_name="Ann"
+    )
+
+
+@pytest.fixture
+def staff(db, django_user_model):
+    return django_user_model.objects.get(email="staff@example.com")
