@@ -223,10 +223,22 @@ PRODUCTS = [
     },
 ]
 
-# name, code, price per order, free over
+# name, code, price per order, free over, description
 SHIPPING_METHODS = [
-    ("Standard (3-5 business days)", "standard", D("4.95"), D("50.00")),
-    ("Express (1-2 business days)", "express", D("12.95"), None),
+    (
+        "Standard (3-5 business days)",
+        "standard",
+        D("4.95"),
+        D("50.00"),
+        "Free on orders over $50.",
+    ),
+    (
+        "Express (1-2 business days)",
+        "express",
+        D("12.95"),
+        None,
+        "Tracked, next working day dispatch.",
+    ),
 ]
 
 PARTNER_NAME = "Restful Legs Vitamins"

@@ -44,3 +44,9 @@ def customer(db, django_user_model):
 @pytest.fixture
 def staff(db, django_user_model):
     return django_user_model.objects.get(email="staff@example.com")
+
+
+def pytest_report_header(config):
+    from django.db import connection
+
+    return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"

@@ -166,7 +166,7 @@ class Command(BaseCommand):
 
     def seed_shipping(self):
         created = 0
-        for name, code, price, free_over in seed_data.SHIPPING_METHODS:
+        for name, code, price, free_over, description in seed_data.SHIPPING_METHODS:
             _, was_created = OrderAndItemCharges.objects.get_or_create(
                 code=code,
                 defaults={
@@ -174,6 +174,7 @@ class Command(BaseCommand):
                     "price_per_order": price,
                     "price_per_item": 0,
                     "free_shipping_threshold": free_over,
+                    "description": description,
                 },
             )
             created += was_created
