@@ -8,8 +8,16 @@ from oscar.apps.catalogue.abstract_models import AbstractProduct
 
 
 class Product(AbstractProduct):
-    """An Oscar product that knows what is in one serving and how to take it."""
+    """An Oscar product that knows what is in one serving, how to take it, and its article."""
 
+    article = models.ForeignKey(
+        "content.Article",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="products",
+        help_text="The educational article about this product's nutrient (required to publish).",
+    )
     claims = models.TextField(
         blank=True,
         help_text="Structure/function claims, one per line. Each is shown with a '*'.",
@@ -29,6 +37,18 @@ class Product(AbstractProduct):
     def claim_list(self):
         return [line.strip() for line in self.claims.splitlines() if line.strip()]
 
+    @property
+    def warning_notice_slugs(self):
+        """Warnings that follow from the facts: a product with iron carries the iron warning."""
+        slugs = [
+            row.nutrient.notice.slug for row in self.nutrient_amounts.all() if row.nutrient.notice
+        ]
+        return list(dict.fromkeys(slugs))
+
+    @property
+    def contains_iron(self):
+        return any(row.nutrient.code == "iron" for row in self.nutrient_amounts.all())
+
 
 class Nutrient(models.Model):
     """A vitamin or mineral with its FDA Daily Value and adult Tolerable Upper Intake Level."""
@@ -43,6 +63,13 @@ class Nutrient(models.Model):
         max_digits=10, decimal_places=3, null=True, blank=True, help_text="Adult UL"
     )
     upper_limit_note = models.CharField(max_length=128, blank=True)
+    notice = models.ForeignKey(
+        "content.Notice",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        help_text="The warning every product containing this nutrient carries.",
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

@@ -41,6 +41,7 @@ DIRECTIONS = "Adults: take {serving} daily with food, or as directed by your doc
 PRODUCTS = [
     {
         "upc": "RLS-IRON-25",
+        "article": "iron-and-rls",
         "title": "Iron Bisglycinate 25 mg",
         "category": "minerals",
         "price": D("14.95"),
@@ -59,6 +60,7 @@ PRODUCTS = [
     },
     {
         "upc": "RLS-IRON-65",
+        "article": "iron-and-rls",
         "title": "Iron (Ferrous Sulfate) 65 mg",
         "category": "minerals",
         "price": D("11.95"),
@@ -77,6 +79,7 @@ PRODUCTS = [
     },
     {
         "upc": "RLS-MAG-120",
+        "article": "magnesium-and-rls",
         "title": "Magnesium Glycinate 120 mg",
         "category": "minerals",
         "price": D("16.95"),
@@ -95,6 +98,7 @@ PRODUCTS = [
     },
     {
         "upc": "RLS-FOL-400",
+        "article": "folate-and-rls",
         "title": "Folic Acid 400 mcg DFE",
         "category": "b-vitamins",
         "price": D("8.95"),
@@ -112,6 +116,7 @@ PRODUCTS = [
     },
     {
         "upc": "RLS-B12-1000",
+        "article": "vitamin-b12-and-rls",
         "title": "Vitamin B12 1,000 mcg",
         "category": "b-vitamins",
         "price": D("12.95"),
@@ -129,6 +134,7 @@ PRODUCTS = [
     },
     {
         "upc": "RLS-VITE-67",
+        "article": "vitamin-e-and-rls",
         "title": "Vitamin E 67 mg (100 IU)",
         "category": "vitamins-a-e",
         "price": D("13.95"),
@@ -146,6 +152,7 @@ PRODUCTS = [
     },
     {
         "upc": "RLS-B6-10",
+        "article": "other-vitamins-and-rls",
         "title": "Vitamin B6 10 mg",
         "category": "b-vitamins",
         "price": D("9.95"),
@@ -163,6 +170,7 @@ PRODUCTS = [
     },
     {
         "upc": "RLS-B1-100",
+        "article": "other-vitamins-and-rls",
         "title": "Thiamin (Vitamin B1) 100 mg",
         "category": "b-vitamins",
         "price": D("9.45"),
@@ -180,6 +188,7 @@ PRODUCTS = [
     },
     {
         "upc": "RLS-VITA-900",
+        "article": "other-vitamins-and-rls",
         "title": "Vitamin A 900 mcg RAE",
         "category": "vitamins-a-e",
         "price": D("8.45"),
@@ -197,6 +206,7 @@ PRODUCTS = [
     },
     {
         "upc": "RLS-COMBO-DAILY",
+        "article": "vitamins-for-restless-legs",
         "title": "Iron & B Vitamins Daily Complex",
         "category": "combination-formulas",
         "price": D("19.95"),

@@ -1,5 +1,6 @@
 """Catalogue reads with their prefetching in one place, so no template triggers N+1 queries."""
 
+from django.core.cache import cache
 from django.db.models import Prefetch
 from oscar.core.loading import get_model
 
@@ -19,10 +20,30 @@ def product_cards(*, category=None):
 def product_detail_queryset():
     """Products with everything the product page shows: facts, categories, images, stock."""
     return Product.objects.base_queryset().prefetch_related(
-        Prefetch("nutrient_amounts", queryset=NutrientAmount.objects.select_related("nutrient")),
+        Prefetch(
+            "nutrient_amounts",
+            queryset=NutrientAmount.objects.select_related("nutrient__notice"),
+        ),
         "categories",
+        "article",
     )
 
 
 def menu_categories():
     return Category.objects.browsable().filter(depth=1).order_by("path")
+
+
+IRON_PRODUCTS_CACHE_KEY = "catalogue:iron-product-ids"
+
+
+def iron_product_ids():
+    """Ids of products that contain iron; cached, and cleared when any nutrient amount changes."""
+    ids = cache.get(IRON_PRODUCTS_CACHE_KEY)
+    if ids is None:
+        ids = frozenset(
+            NutrientAmount.objects.filter(nutrient__code="iron").values_list(
+                "product_id", flat=True
+            )
+        )
+        cache.set(IRON_PRODUCTS_CACHE_KEY, ids, timeout=None)
+    return ids

@@ -50,3 +50,13 @@ def pytest_report_header(config):
     from django.db import connection
 
     return f"database: {connection.vendor} ({connection.settings_dict['NAME']})"
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Each test rolls its database back, so cached reads of it must not outlive the test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

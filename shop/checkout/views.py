@@ -11,6 +11,8 @@ from django.db import transaction
 from oscar.apps.checkout import views
 from oscar.core.loading import get_model
 
+from catalogue.selectors import iron_product_ids
+
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 
@@ -86,6 +88,8 @@ class PaymentDetailsView(views.PaymentDetailsView):
     def get_message_context(self, order):
         ctx = super().get_message_context(order)
         ctx.update(bank_transfer_context())
+        iron_ids = iron_product_ids()
+        ctx["contains_iron"] = any(line.product_id in iron_ids for line in ctx["lines"])
         return ctx
 
 

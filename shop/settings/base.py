@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "oscar.apps.payment.apps.PaymentConfig",
     "oscar.apps.offer.apps.OfferConfig",
     "shop.order.apps.OrderConfig",
+    "content.apps.ContentConfig",
     "oscar.apps.customer.apps.CustomerConfig",
     "oscar.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
@@ -101,6 +102,7 @@ TEMPLATES = [
                 "oscar.core.context_processors.metadata",
                 "shop.chrome.chrome",
             ],
+            "builtins": ["content.templatetags.notices"],
         },
     },
 ]

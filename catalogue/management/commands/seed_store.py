@@ -15,6 +15,8 @@ from oscar.core.loading import get_model
 
 from catalogue import seed_data
 from catalogue.labels import render_label
+from content import articles_data, notices
+from content.models import Article, Notice
 
 Product = get_model("catalogue", "Product")
 ProductClass = get_model("catalogue", "ProductClass")
@@ -46,9 +48,11 @@ class Command(BaseCommand):
     def handle(self, *args, demo_staff=False, **options):
         self.stdout.write("Seeding the RLS vitamin store…")
         self.seed_site()
+        self.seed_notices()
+        articles = self.seed_articles()
         nutrients = self.seed_nutrients()
         categories = self.seed_categories()
-        self.seed_products(nutrients, categories)
+        self.seed_products(nutrients, categories, articles)
         self.seed_shipping()
         self.seed_pages()
         if demo_staff:
@@ -73,8 +77,40 @@ class Command(BaseCommand):
         )
         self.step("shipping country", int(created), 1)
 
+    def seed_notices(self):
+        created = 0
+        for slug, kind, title, text in notices.NOTICES:
+            _, was_created = Notice.objects.get_or_create(
+                slug=slug, defaults={"kind": kind, "title": title, "text": text}
+            )
+            created += was_created
+        self.step("notices", created, len(notices.NOTICES))
+
+    def seed_articles(self):
+        articles, created = {}, 0
+        for position, data in enumerate(articles_data.ARTICLES, start=1):
+            article, was_created = Article.objects.get_or_create(
+                slug=data["slug"],
+                defaults={
+                    "title": data["title"],
+                    "summary": data["summary"],
+                    "body": data["body"].strip(),
+                    "pin_description": data["pin_description"],
+                    "references": "\n".join(data["references"]),
+                    "position": position,
+                    "is_published": True,
+                    "last_reviewed": articles_data.REVIEWED,
+                    "reviewer": articles_data.REVIEWER,
+                },
+            )
+            articles[article.slug] = article
+            created += was_created
+        self.step("articles", created, len(articles))
+        return articles
+
     def seed_nutrients(self):
         nutrients, created = {}, 0
+        notice_ids = dict(Notice.objects.values_list("slug", "pk"))
         for position, (code, name, unit, dv, ul, note) in enumerate(seed_data.NUTRIENTS):
             nutrient, was_created = Nutrient.objects.get_or_create(
                 code=code,
@@ -85,6 +121,7 @@ class Command(BaseCommand):
                     "upper_limit": ul,
                     "upper_limit_note": note,
                     "position": position,
+                    "notice_id": notice_ids.get(notices.NUTRIENT_NOTICES.get(code)),
                 },
             )
             nutrients[code] = nutrient
@@ -105,7 +142,7 @@ class Command(BaseCommand):
         self.step("categories", created, len(categories))
         return categories
 
-    def seed_products(self, nutrients, categories):
+    def seed_products(self, nutrients, categories, articles):
         product_class, _ = ProductClass.objects.get_or_create(
             name=seed_data.PRODUCT_CLASS_NAME,
             defaults={"requires_shipping": True, "track_stock": True},
@@ -122,6 +159,7 @@ class Command(BaseCommand):
                 upc=data["upc"],
                 title=data["title"],
                 product_class=product_class,
+                article=articles[data["article"]],
                 description=f"<p>{data['description']}</p>",
                 claims=data["claims"],
                 directions=seed_data.DIRECTIONS.format(

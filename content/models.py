@@ -1,0 +1,87 @@
+"""Educational articles and the staff-editable notices (disclaimers and warnings)."""
+
+import markdown
+import nh3
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+
+ALLOWED_TAGS = {
+    "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code",
+    "table", "thead", "tbody", "tr", "th", "td", "br", "hr", "sup", "sub",
+}  # fmt: skip
+
+
+def render_markdown(source):
+    """Markdown to HTML, then cleaned so staff-written text can never carry a script."""
+    html = markdown.markdown(source, extensions=["extra", "sane_lists"])
+    return nh3.clean(html, tags=ALLOWED_TAGS, link_rel="noopener noreferrer")
+
+
+class Notice(models.Model):
+    """One disclaimer or warning; its version goes up on every change of text."""
+
+    KINDS = [("disclaimer", "Disclaimer"), ("statement", "Statement"), ("warning", "Warning")]
+
+    slug = models.SlugField(unique=True)
+    kind = models.CharField(max_length=16, choices=KINDS)
+    title = models.CharField(max_length=128)
+    text = models.TextField()
+    version = models.PositiveIntegerField(default=1, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.pk:
+            previous = Notice.objects.filter(pk=self.pk).values_list("text", flat=True).first()
+            if previous is not None and previous != self.text:
+                self.version += 1
+        super().save(*args, **kwargs)
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True, published_at__lte=timezone.now())
+
+
+class Article(models.Model):
+    """An educational article; `position` is the reading order behind "Next Article"."""
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(unique=True, max_length=200)
+    summary = models.CharField(max_length=300)
+    body = models.TextField(help_text="Markdown")
+    body_html = models.TextField(editable=False, blank=True)
+    hero_image = models.ImageField(upload_to="articles/", blank=True)
+    pin_description = models.CharField(max_length=300, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    is_published = models.BooleanField(default=False)
+    published_at = models.DateTimeField(default=timezone.now)
+    last_reviewed = models.DateField(null=True, blank=True)
+    reviewer = models.CharField(max_length=128, blank=True)
+    references = models.TextField(blank=True, help_text="One citation per line")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("content:article", kwargs={"slug": self.slug})
+
+    @property
+    def reference_list(self):
+        return [line.strip() for line in self.references.splitlines() if line.strip()]
