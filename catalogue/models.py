@@ -45,10 +45,6 @@ class Product(AbstractProduct):
         ]
         return list(dict.fromkeys(slugs))
 
-    @property
-    def contains_iron(self):
-        return any(row.nutrient.code == "iron" for row in self.nutrient_amounts.all())
-
 
 class Nutrient(models.Model):
     """A vitamin or mineral with its FDA Daily Value and adult Tolerable Upper Intake Level."""
