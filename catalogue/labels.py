@@ -36,3 +36,24 @@ def render_label(*, title, subtitle, colour, brand):
     buffer = io.BytesIO()
     image.save(buffer, format="PNG", optimize=True)
     return buffer.getvalue()
+
+
+HERO_SIZE = (1200, 630)  # the Open Graph / Pinterest landscape size
+
+
+def render_article_hero(*, title, kicker, colour):
+    """Return PNG bytes: a calm title card for an article, used as its image and its pin."""
+    width, height = HERO_SIZE
+    image = Image.new("RGB", HERO_SIZE, "#f6f4ef")
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((width - 420, -160, width + 220, 480), fill=colour)
+    draw.ellipse((width - 300, 330, width + 40, 670), outline=colour, width=14)
+    draw.rectangle((80, 110, 200, 118), fill=colour)
+    draw.text((80, 140), kicker.upper(), font=_font(28), fill="#555555")
+    y = 210
+    for line in textwrap.wrap(title, width=24)[:4]:
+        draw.text((80, y), line, font=_font(64), fill="#1d1d1d")
+        y += 80
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

@@ -268,9 +268,8 @@ ABOUT_PAGE = (
 CONTACT_PAGE = (
     "/contact/",
     "Contact Us",
-    "<p>Questions about an order, a product or an article? Write to "
-    '<a href="mailto:help@rls-vitamins.example">help@rls-vitamins.example</a> and we will '
-    "answer within one business day.</p><p>Please include your order number if you have one. "
-    "We cannot give medical advice: for questions about your health, talk to your doctor or "
-    "pharmacist.</p>",
+    "<p>Questions about an order, a product or an article? Use the form below and we will "
+    "answer by email within one business day. Please include your order number if you have "
+    "one.</p><p>We cannot give medical advice: for questions about your health, talk to your "
+    "doctor or pharmacist.</p>",
 )

@@ -2,6 +2,7 @@
 
 import markdown
 import nh3
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -77,6 +78,8 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
+        if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -85,3 +88,29 @@ class Article(models.Model):
     @property
     def reference_list(self):
         return [line.strip() for line in self.references.splitlines() if line.strip()]
+
+
+class ContactMessage(models.Model):
+    """A message sent through Contact Us; kept even when the email to staff could not be sent."""
+
+    name = models.CharField(max_length=120)
+    email = models.EmailField()
+    subject = models.CharField(max_length=150)
+    message = models.TextField()
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    email_sent = models.BooleanField(default=False)
+    handled_at = models.DateTimeField(null=True, blank=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.subject} ({self.email})"
+
+    @property
+    def is_handled(self):
+        return self.handled_at is not None

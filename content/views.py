@@ -1,8 +1,14 @@
 from urllib.parse import urlencode
 
-from django.shortcuts import get_object_or_404
-from django.views.generic import DetailView, ListView
+import nh3
+from django.contrib.flatpages.models import FlatPage
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse_lazy
+from django.utils.safestring import mark_safe
+from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from .contact import contact_rate_limit, send_to_staff
+from .forms import ContactForm
 from .models import Article
 from .selectors import next_article, published_articles
 
@@ -22,7 +28,11 @@ class ArticleDetailView(DetailView):
     context_object_name = "article"
 
     def get_object(self, queryset=None):
-        return get_object_or_404(Article.objects.published(), slug=self.kwargs["slug"])
+        """Readers see published articles; staff also see drafts, as a preview."""
+        articles = (
+            Article.objects.all() if self.request.user.is_staff else Article.objects.published()
+        )
+        return get_object_or_404(articles, slug=self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
@@ -52,3 +62,39 @@ class ArticleDetailView(DetailView):
             }
         )
         return ctx
+
+
+class ContactView(FormView):
+    """Contact Us: store the message first, then email staff; a mail failure loses nothing."""
+
+    template_name = "content/contact.html"
+    form_class = ContactForm
+    success_url = reverse_lazy("contact-thanks")
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        page = FlatPage.objects.filter(url="/contact/").first()
+        # The intro is the /contact/ page staff edit under Content > Pages; cleaned like articles.
+        ctx["intro_html"] = mark_safe(nh3.clean(page.content)) if page else ""
+        return ctx
+
+    def form_valid(self, form):
+        if form.is_spam:
+            return redirect(self.success_url)  # tell a bot nothing
+        ip = self.request.META.get("REMOTE_ADDR")
+        if not contact_rate_limit.allow(ip):
+            form.add_error(
+                None,
+                "You have sent several messages in the last hour, so this one was not sent. "
+                "Your text is still here: please try again later.",
+            )
+            return self.form_invalid(form)
+        message = form.save(commit=False)
+        message.ip_address = ip
+        message.save()
+        send_to_staff(message)
+        return redirect(self.success_url)
+
+
+class ContactThanksView(TemplateView):
+    template_name = "content/contact_thanks.html"

@@ -45,11 +45,11 @@ INSTALLED_APPS = [
     "oscar.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
-    "oscar.apps.dashboard.apps.DashboardConfig",
+    "shop.dashboard.apps.DashboardConfig",
     "oscar.apps.dashboard.reports.apps.ReportsDashboardConfig",
     "oscar.apps.dashboard.users.apps.UsersDashboardConfig",
     "oscar.apps.dashboard.orders.apps.OrdersDashboardConfig",
-    "oscar.apps.dashboard.catalogue.apps.CatalogueDashboardConfig",
+    "shop.dashboard.catalogue.apps.CatalogueDashboardConfig",
     "oscar.apps.dashboard.offers.apps.OffersDashboardConfig",
     "oscar.apps.dashboard.partners.apps.PartnersDashboardConfig",
     "oscar.apps.dashboard.pages.apps.PagesDashboardConfig",
@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "oscar.apps.dashboard.vouchers.apps.VouchersDashboardConfig",
     "oscar.apps.dashboard.communications.apps.CommunicationsDashboardConfig",
     "oscar.apps.dashboard.shipping.apps.ShippingDashboardConfig",
+    "content.dashboard.apps.ContentDashboardConfig",
     # Oscar's own dependencies
     "widget_tweaks",
     "haystack",
@@ -217,6 +218,23 @@ BANK_TRANSFER_DETAILS = {
     "routing_number": env.str("BANK_ROUTING_NUMBER", default="011000015"),
     "account_number": env.str("BANK_ACCOUNT_NUMBER", default="000123456789"),
 }
+
+# The dashboard's Content section (the one holding Oscar's Pages) gains the store's articles,
+# notices and Contact Us messages.
+OSCAR_DASHBOARD_NAVIGATION = [
+    section
+    if "dashboard:page-list" not in [child["url_name"] for child in section.get("children", [])]
+    else {
+        **section,
+        "children": [
+            {"label": "Articles", "url_name": "dashboard:article-list"},
+            {"label": "Notices and warnings", "url_name": "dashboard:notice-list"},
+            {"label": "Contact messages", "url_name": "dashboard:contact-message-list"},
+            *section["children"],
+        ],
+    }
+    for section in OSCAR_DASHBOARD_NAVIGATION
+]
 
 # Oscar saves products through Haystack's signal processor; the simple backend has no index
 # to update and says so on every save.

@@ -14,7 +14,7 @@ from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
 from catalogue import seed_data
-from catalogue.labels import render_label
+from catalogue.labels import render_article_hero, render_label
 from content import articles_data, notices
 from content.models import Article, Notice
 
@@ -29,6 +29,8 @@ Partner = get_model("partner", "Partner")
 StockRecord = get_model("partner", "StockRecord")
 Country = get_model("address", "Country")
 OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
+
+HERO_COLOURS = ["#2f6f5e", "#8a3b2e", "#3d5a80", "#6b4f8a", "#a0642b"]
 
 
 class Command(BaseCommand):
@@ -103,6 +105,13 @@ class Command(BaseCommand):
                     "reviewer": articles_data.REVIEWER,
                 },
             )
+            if not article.hero_image:
+                png = render_article_hero(
+                    title=article.title,
+                    kicker=f"{seed_data.PARTNER_NAME} · Article",
+                    colour=HERO_COLOURS[position % len(HERO_COLOURS)],
+                )
+                article.hero_image.save(f"{article.slug}.png", ContentFile(png), save=True)
             articles[article.slug] = article
             created += was_created
         self.step("articles", created, len(articles))
