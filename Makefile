@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install migrate seed lint format screenshots clean
+.PHONY: run serve bench test install migrate seed lint format screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,14 @@ seed: migrate
 run: seed
 	@echo "Serving the store at http://127.0.0.1:8000 (Ctrl-C to stop)"
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Production settings under gunicorn on 127.0.0.1:8000 (WEB_CONCURRENCY workers, default 2).
+serve: seed
+	scripts/serve.sh
+
+# Requests per second, latency and SQL queries per page, against a bare Django view (README).
+bench: seed
+	$(PY) scripts/bench.py
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -20,6 +20,11 @@ class ProductDetailView(views.ProductDetailView):
     def get_queryset(self):
         return selectors.product_detail_queryset()
 
+    def send_signal(self, request, response, product):
+        """Send nothing: Oscar's receivers would set a "recently viewed" cookie (the store shows
+        no such list) and write a view count on every visit, and either would make the page
+        uncacheable for anonymous visitors (shop.middleware.AnonymousPageCache)."""
+
 
 class CatalogueView(ListView):
     """Our Products: every public product, in pages."""

@@ -7,11 +7,15 @@ from django.urls import reverse_lazy
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from shop.clientip import client_ip
+
 from .contact import contact_rate_limit, send_to_staff
 from .forms import ContactForm
 from .models import Article
 from .selectors import next_article, published_articles
 
+# An article shows at most this many of its products: enough for a reader, bounded at scale.
+MAX_PRODUCTS = 12
 PINTEREST_SHARE = "https://www.pinterest.com/pin/create/button/"
 
 
@@ -39,7 +43,9 @@ class ArticleDetailView(DetailView):
         article = self.object
         articles = list(published_articles())
         # The reverse relation keeps `content` free of imports from `catalogue` (DESIGN §2).
-        products = list(article.products.all().base_queryset().browsable().order_by("title"))
+        products = list(
+            article.products.all().base_queryset().browsable().order_by("title")[:MAX_PRODUCTS]
+        )
         page_url = self.request.build_absolute_uri(article.get_absolute_url())
         image = article.hero_image.url if article.hero_image else ""
         if not image and products:
@@ -81,7 +87,7 @@ class ContactView(FormView):
     def form_valid(self, form):
         if form.is_spam:
             return redirect(self.success_url)  # tell a bot nothing
-        ip = self.request.META.get("REMOTE_ADDR")
+        ip = client_ip(self.request)
         if not contact_rate_limit.allow(ip):
             form.add_error(
                 None,

@@ -1,20 +1,29 @@
 from django.apps import apps
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 
 from content.views import ContactThanksView, ContactView
-from shop.views import HomeView
+from shop.views import HomeView, bench_bare, healthz
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     path("", HomeView.as_view(), name="home"),
     path("articles/", include("content.urls")),
     path("contact/", ContactView.as_view(), name="contact"),
     path("contact/thanks/", ContactThanksView.as_view(), name="contact-thanks"),
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.BENCH_BARE_VIEW:
+    urlpatterns.insert(0, path("bench/bare", bench_bare))
+if settings.DEBUG or settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]

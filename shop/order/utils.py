@@ -1,11 +1,14 @@
 """Order placement that never sells more than the store has (DESIGN §7)."""
 
+from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from oscar.apps.order import utils
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.core.loading import get_model
+
+from shop import pagecache
 
 StockRecord = get_model("partner", "StockRecord")
 
@@ -35,6 +38,8 @@ class OrderCreator(utils.OrderCreator):
             .filter(free__gte=line.quantity)
             .update(num_allocated=Coalesce(F("num_allocated"), 0) + line.quantity)
         )
+        if allocated:
+            transaction.on_commit(pagecache.bump_version)  # "in stock" counts on cached pages
         if not allocated:
             stockrecord = StockRecord.objects.get(pk=line.stockrecord_id)
             left = max(stockrecord.net_stock_level, 0)

@@ -11,3 +11,5 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / ".test-media"
 DEMO_STAFF_EMAIL = "staff@example.com"
 DEMO_STAFF_PASSWORD = "rls-demo-staff"
+# Query budgets measure a real render; tests/shop/test_page_cache.py turns the cache on.
+PAGE_CACHE_SECONDS = 0

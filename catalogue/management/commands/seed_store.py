@@ -3,6 +3,8 @@
 Idempotent: every row is looked up by a natural key first, so running it again changes nothing.
 """
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.flatpages.models import FlatPage
@@ -42,12 +44,18 @@ class Command(BaseCommand):
             action="store_true",
             help="Also create the demo staff account from the dev settings and print its login.",
         )
+        parser.add_argument(
+            "--count",
+            type=int,
+            default=0,
+            help="Top the catalogue up to this many products (numbered copies, for benchmarks).",
+        )
 
     def step(self, label, created, total):
         self.stdout.write(f"  {label:<22} {total:>3} ({created} new)")
 
     @transaction.atomic
-    def handle(self, *args, demo_staff=False, **options):
+    def handle(self, *args, demo_staff=False, count=0, **options):
         self.stdout.write("Seeding the RLS vitamin store…")
         self.seed_site()
         self.seed_notices()
@@ -57,6 +65,8 @@ class Command(BaseCommand):
         self.seed_products(nutrients, categories, articles)
         self.seed_shipping()
         self.seed_pages()
+        if count:
+            self.seed_bulk_products(count)
         if demo_staff:
             self.seed_demo_staff()
         self.stdout.write(self.style.SUCCESS("Seeding done."))
@@ -210,6 +220,68 @@ class Command(BaseCommand):
             created += 1
             self.stdout.write(f"    + {product.title}")
         self.step("products", created, len(seed_data.PRODUCTS))
+
+    def seed_bulk_products(self, count, batch=1000):
+        """Copies of the seeded range, numbered, until the catalogue holds `count` products."""
+        originals = list(
+            Product.objects.filter(upc__in=[d["upc"] for d in seed_data.PRODUCTS])
+            .select_related("product_class", "article")
+            .prefetch_related("nutrient_amounts", "stockrecords", "categories")
+        )
+        existing = Product.objects.count()
+        missing = max(count - existing, 0)
+        for start in range(0, missing, batch):
+            size = min(batch, missing - start)
+            copies = []
+            for offset in range(size):
+                number = existing + start + offset + 1
+                original = originals[number % len(originals)]
+                copies.append(
+                    Product(
+                        upc=f"BULK-{number:06d}",
+                        title=f"{original.title} (lot {number})",
+                        slug=f"{original.slug}-lot-{number}",
+                        structure=original.structure,
+                        product_class=original.product_class,
+                        article=original.article,
+                        description=original.description,
+                        claims=original.claims,
+                        directions=original.directions,
+                        serving_size=original.serving_size,
+                        servings_per_container=original.servings_per_container,
+                        servings_per_day=original.servings_per_day,
+                        is_public=True,
+                    )
+                )
+            Product.objects.bulk_create(copies)
+            copies = list(Product.objects.filter(upc__in=[c.upc for c in copies]))
+            partner = originals[0].stockrecords.all()[0].partner
+            StockRecord.objects.bulk_create(
+                StockRecord(
+                    product=copy,
+                    partner=partner,
+                    partner_sku=copy.upc,
+                    price=Decimal("9.95"),
+                    price_currency="USD",
+                    num_in_stock=100,
+                )
+                for copy in copies
+            )
+            by_title = {o.title: o for o in originals}
+            amounts, links = [], []
+            for copy in copies:
+                original = by_title[copy.title.rsplit(" (lot ", 1)[0]]
+                amounts += [
+                    NutrientAmount(product=copy, nutrient_id=a.nutrient_id, amount=a.amount)
+                    for a in original.nutrient_amounts.all()
+                ]
+                links += [
+                    ProductCategory(product=copy, category=c) for c in original.categories.all()
+                ]
+            NutrientAmount.objects.bulk_create(amounts)
+            ProductCategory.objects.bulk_create(links)
+            self.stdout.write(f"    bulk products {existing + start + size:>6} / {count}")
+        self.step("bulk products", missing, Product.objects.count())
 
     def seed_shipping(self):
         created = 0
