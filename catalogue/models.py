@@ -32,6 +32,14 @@ class Product(AbstractProduct):
         validators=[MinValueValidator(1)],
         help_text="From the directions; the daily amount of a nutrient is per serving × this.",
     )
+    requires_doctors_advice = models.BooleanField(
+        "doctor's advice required",
+        default=False,
+        help_text=(
+            "Customers must confirm they take this on their doctor's advice before ordering it, "
+            "e.g. when one daily dose is above a nutrient's upper limit."
+        ),
+    )
 
     @property
     def claim_list(self):

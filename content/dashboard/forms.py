@@ -1,6 +1,7 @@
 from django import forms
 
 from content.models import Article, Notice
+from shop.images import validate_image_upload
 
 
 class ArticleForm(forms.ModelForm):
@@ -30,6 +31,12 @@ class ArticleForm(forms.ModelForm):
             "body": "Markdown: ## for a heading, **bold**, - for a list, [text](url) for a link.",
             "published_at": "Hidden from the store until this time, even when published.",
         }
+
+    def clean_hero_image(self):
+        image = self.cleaned_data.get("hero_image")
+        if image and hasattr(image, "content_type"):  # a new upload, not the stored file
+            validate_image_upload(image)
+        return image
 
     def clean(self):
         cleaned = super().clean()

@@ -8,28 +8,134 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Prefetch
+from django.utils import timezone
 from oscar.apps.checkout import views
 from oscar.core.loading import get_model
 
+from catalogue.dosage import basket_dose_warnings, products_needing_advice
 from catalogue.selectors import iron_product_ids
+from content import notices
+from content.selectors import notices_by_slug
 
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
+Product = get_model("catalogue", "Product")
+NutrientAmount = get_model("catalogue", "NutrientAmount")
+OrderNoticeRecord = get_model("order", "OrderNoticeRecord")
 
 logger = logging.getLogger("shop.checkout")
 
 BANK_TRANSFER = "bank-transfer"
+
+ACKNOWLEDGEMENT = "I am taking this on my doctor's advice"
+ACKNOWLEDGEMENT_FIELD = "doctors_advice"
 
 
 def bank_transfer_context():
     return {"bank_details": settings.BANK_TRANSFER_DETAILS}
 
 
+def acknowledgement_key(products):
+    """What the checkbox confirms: these products, so a cart changed in another tab asks again."""
+    return ",".join(str(product.pk) for product in sorted(products, key=lambda p: p.pk))
+
+
+def applicable_notice_slugs(product_ids):
+    """The notices that applied to an order of these products, most general first.
+
+    The same rules as the pages: the disclaimer everywhere, the FDA statement where a product
+    makes a claim, the iron warning where the facts contain iron, then each nutrient's warning.
+    """
+    products = Product.objects.filter(pk__in=product_ids).prefetch_related(
+        Prefetch(
+            "nutrient_amounts", queryset=NutrientAmount.objects.select_related("nutrient__notice")
+        )
+    )
+    slugs = [notices.MEDICAL_ADVICE]
+    if any(product.claim_list for product in products):
+        slugs.append(notices.FDA_STATEMENT)
+    if iron_product_ids() & set(product_ids):
+        slugs.append(notices.IRON_WARNING)
+    for product in products:
+        slugs.extend(product.warning_notice_slugs)
+    slugs.append(notices.PREGNANCY)
+    return list(dict.fromkeys(slugs))
+
+
+def notice_records(order, *, product_ids, dose_warnings, acknowledged=None):
+    """Copies of what the customer was shown, so a later edit of a notice changes no order."""
+    shown = notices_by_slug()
+    records = [
+        OrderNoticeRecord(
+            order=order,
+            kind=OrderNoticeRecord.NOTICE,
+            slug=slug,
+            version=shown[slug].version,
+            title=shown[slug].title,
+            text=shown[slug].text,
+        )
+        for slug in applicable_notice_slugs(product_ids)
+        if slug in shown
+    ]
+    records += [
+        OrderNoticeRecord(
+            order=order,
+            kind=OrderNoticeRecord.DOSE,
+            slug=warning.code,
+            title=warning.title,
+            text=warning.message,
+        )
+        for warning in dose_warnings
+    ]
+    if acknowledged:
+        products, at = acknowledged
+        records.append(
+            OrderNoticeRecord(
+                order=order,
+                kind=OrderNoticeRecord.ACKNOWLEDGEMENT,
+                slug="doctors-advice",
+                title="Doctor's advice",
+                text=f"{ACKNOWLEDGEMENT}: {', '.join(p.get_title() for p in products)}.",
+                shown_at=at,
+            )
+        )
+    return records
+
+
 class PaymentDetailsView(views.PaymentDetailsView):
+    acknowledged = None  # (products, time) once the customer ticks the box
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx.update(bank_transfer_context())
+        if self.preview:
+            basket = self.request.basket
+            advice_products = products_needing_advice(basket)
+            ctx["dose_warnings"] = basket_dose_warnings(basket)
+            ctx["advice_products"] = advice_products
+            ctx["acknowledgement"] = ACKNOWLEDGEMENT
+            ctx["acknowledgement_key"] = acknowledgement_key(advice_products)
         return ctx
+
+    def handle_place_order_submission(self, request):
+        """Refuse the order until the customer confirms their doctor advised high-dose products.
+
+        Nothing is frozen or written before this check, so a refusal keeps the basket as it was
+        and shows the preview again with the reason.
+        """
+        advice_products = products_needing_advice(request.basket)
+        if advice_products:
+            given = request.POST.get(ACKNOWLEDGEMENT_FIELD, "")
+            if given != acknowledgement_key(advice_products):
+                titles = ", ".join(p.get_title() for p in advice_products)
+                error = (
+                    f"Please tick “{ACKNOWLEDGEMENT}” for {titles} to place your order. "
+                    "Your cart is unchanged."
+                )
+                return self.render_preview(request, error=error, acknowledgement_error=True)
+            self.acknowledged = (advice_products, timezone.now())
+        return super().handle_place_order_submission(request)
 
     def handle_payment(self, order_number, total, **kwargs):
         """Nothing is taken now: record that this amount is expected by bank transfer."""
@@ -76,6 +182,14 @@ class PaymentDetailsView(views.PaymentDetailsView):
                 surcharges=surcharges,
                 **kwargs,
             )
+            OrderNoticeRecord.objects.bulk_create(
+                notice_records(
+                    order,
+                    product_ids={line.product_id for line in basket.all_lines()},
+                    dose_warnings=basket_dose_warnings(basket),
+                    acknowledged=self.acknowledged,
+                )
+            )
             basket.submit()
         return self.handle_successful_order(order)
 
@@ -88,8 +202,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
     def get_message_context(self, order):
         ctx = super().get_message_context(order)
         ctx.update(bank_transfer_context())
-        iron_ids = iron_product_ids()
-        ctx["contains_iron"] = any(line.product_id in iron_ids for line in ctx["lines"])
+        ctx["notice_records"] = order.notice_records.all()
         return ctx
 
 

@@ -107,3 +107,45 @@ def test_staff_create_a_product_that_shows_with_its_article_and_notices(django_a
     assert "Supplement Facts" in page and "$9.95" in page
     article_page = django_app.get(article.get_absolute_url(), user=None).text
     assert "Gentle Iron 18 mg" in article_page
+
+
+def test_staff_mark_a_product_doctors_advice_required(django_app, staff, iron):
+    form = product_form(django_app, staff, f"/dashboard/catalogue/products/{iron.pk}/")
+    form["requires_doctors_advice"] = True
+    assert form.submit().status_code == 302
+    iron.refresh_from_db()
+    assert iron.requires_doctors_advice
+
+
+def png_bytes(size=(40, 40)):
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, "white").save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    "name, content, error",
+    [
+        ("notes.png", b"this is not an image", "Upload a valid image"),
+        ("bomb.png", "BOMB", "the limit is 25 megapixels"),
+    ],
+)
+def test_uploaded_product_images_are_checked(django_app, staff, iron, name, content, error):
+    if content == "BOMB":
+        content = png_bytes((6000, 6000))  # 36 megapixels in a few kilobytes
+    form = product_form(django_app, staff, f"/dashboard/catalogue/products/{iron.pk}/")
+    form["images-1-original"] = (name, content)
+    page = form.submit()
+    assert page.status_code == 200 and error in page.text
+    assert iron.images.count() == 1
+
+
+def test_a_real_product_image_is_accepted(django_app, staff, iron):
+    form = product_form(django_app, staff, f"/dashboard/catalogue/products/{iron.pk}/")
+    form["images-1-original"] = ("extra.png", png_bytes())
+    assert form.submit().status_code == 302
+    assert iron.images.count() == 2

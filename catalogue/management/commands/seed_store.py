@@ -12,10 +12,12 @@ from django.contrib.sites.models import Site
 from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import Prefetch
 from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
 from catalogue import seed_data
+from catalogue.dosage import product_dose_warnings
 from catalogue.labels import render_article_hero, render_label
 from content import articles_data, notices
 from content.models import Article, Notice
@@ -62,7 +64,8 @@ class Command(BaseCommand):
         articles = self.seed_articles()
         nutrients = self.seed_nutrients()
         categories = self.seed_categories()
-        self.seed_products(nutrients, categories, articles)
+        new_products = self.seed_products(nutrients, categories, articles)
+        self.seed_doctors_advice(new_products)
         self.seed_shipping()
         self.seed_pages()
         if count:
@@ -168,7 +171,7 @@ class Command(BaseCommand):
         )
         partner, _ = Partner.objects.get_or_create(name=seed_data.PARTNER_NAME)
         colours = {slug: colour for slug, _n, _d, colour in seed_data.CATEGORIES}
-        created = 0
+        created = []
         for data in seed_data.PRODUCTS:
             product = Product.objects.filter(upc=data["upc"]).first()
             if product is not None:
@@ -217,9 +220,28 @@ class Command(BaseCommand):
             )
             image = ProductImage(product=product, caption=data["title"], display_order=0)
             image.original.save(f"{data['upc'].lower()}.png", ContentFile(png), save=True)
-            created += 1
+            created.append(product.pk)
             self.stdout.write(f"    + {product.title}")
-        self.step("products", created, len(seed_data.PRODUCTS))
+        self.step("products", len(created), len(seed_data.PRODUCTS))
+        return created
+
+    def seed_doctors_advice(self, new_products):
+        """Mark the products this run created whose own daily dose is above an upper limit.
+
+        Worked out from the facts, not listed by hand. Products that already existed are left
+        as staff set them, so a flag cleared in the dashboard stays cleared.
+        """
+        products = Product.objects.filter(pk__in=new_products).prefetch_related(
+            Prefetch("nutrient_amounts", queryset=NutrientAmount.objects.select_related("nutrient"))
+        )
+        over_limit = [product for product in products if product_dose_warnings(product)]
+        marked = 0
+        for product in over_limit:
+            if not product.requires_doctors_advice:
+                product.requires_doctors_advice = True
+                product.save(update_fields=["requires_doctors_advice"])  # signals: page caches
+                marked += 1
+        self.step("doctor's advice", marked, len(over_limit))
 
     def seed_bulk_products(self, count, batch=1000):
         """Copies of the seeded range, numbered, until the catalogue holds `count` products."""

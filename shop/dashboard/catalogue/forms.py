@@ -5,6 +5,7 @@ from oscar.apps.dashboard.catalogue import forms as oscar_forms
 
 from catalogue.claims import disease_claim_message, disease_claim_words
 from content.models import Article
+from shop.images import validate_image_upload
 
 # Product copy a customer reads; each is checked for disease claims on save.
 CHECKED_FOR_CLAIMS = ("title", "description", "claims", "meta_title", "meta_description")
@@ -21,6 +22,7 @@ class ProductForm(oscar_forms.ProductForm):
             "servings_per_day",
             "other_ingredients",
             "allergens",
+            "requires_doctors_advice",
         ]
         widgets = {
             **oscar_forms.ProductForm.Meta.widgets,
@@ -52,3 +54,11 @@ class ProductForm(oscar_forms.ProductForm):
 
 def article_label(article):
     return article.title if article.is_published else f"{article.title} (draft)"
+
+
+class ProductImageForm(oscar_forms.ProductImageForm):
+    def clean_original(self):
+        original = self.cleaned_data.get("original")
+        if original and original is not getattr(self.instance, "original", None):
+            validate_image_upload(original)
+        return original
