@@ -3,6 +3,7 @@
 import pytest
 from django.core.management import call_command
 from oscar.core.loading import get_model
+from pytest_django.plugin import blocking_manager_key
 
 Product = get_model("catalogue", "Product")
 
@@ -60,3 +61,17 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def committed_db(transactional_db):
+    """Real commits, for concurrent requests. The flush that follows such a test wipes the
+    session seed; pytest_runtest_teardown below seeds the store again."""
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    yield  # the fixtures, and with them the transactional flush, are torn down in here
+    if nextitem is not None and "committed_db" in getattr(item, "fixturenames", ()):
+        with item.config.stash[blocking_manager_key].unblock():
+            call_command("seed_store", "--demo-staff", verbosity=0, stdout=open("/dev/null", "w"))

@@ -7,8 +7,9 @@ mark it paid in the dashboard when the money arrives.
 import logging
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
+from django.shortcuts import redirect
 from django.utils import timezone
 from oscar.apps.checkout import views
 from oscar.core.loading import get_model
@@ -23,10 +24,17 @@ SourceType = get_model("payment", "SourceType")
 Product = get_model("catalogue", "Product")
 NutrientAmount = get_model("catalogue", "NutrientAmount")
 OrderNoticeRecord = get_model("order", "OrderNoticeRecord")
+Order = get_model("order", "Order")
+Basket = get_model("basket", "Basket")
 
 logger = logging.getLogger("shop.checkout")
 
 BANK_TRANSFER = "bank-transfer"
+
+
+class AlreadyPlaced(Exception):
+    """This basket's order number is taken: the same checkout was submitted twice."""
+
 
 ACKNOWLEDGEMENT = "I am taking this on my doctor's advice"
 ACKNOWLEDGEMENT_FIELD = "doctors_advice"
@@ -167,31 +175,49 @@ class PaymentDetailsView(views.PaymentDetailsView):
         """Write the order, its addresses, payment and stock in one transaction.
 
         Either the whole order exists or none of it does; the confirmation email is sent only
-        once it is committed, and a failing mail server cannot undo a placed order.
+        once it is committed, and a failing mail server cannot undo a placed order. A second
+        submission of the same basket (a double click, a resubmitted page) waits for the first
+        on the basket's row lock and then shows the order the first one placed.
         """
-        with transaction.atomic():
-            order = self.place_order(
-                order_number=order_number,
-                user=user,
-                basket=basket,
-                shipping_address=shipping_address,
-                shipping_method=shipping_method,
-                shipping_charge=shipping_charge,
-                order_total=order_total,
-                billing_address=billing_address,
-                surcharges=surcharges,
-                **kwargs,
-            )
-            OrderNoticeRecord.objects.bulk_create(
-                notice_records(
-                    order,
-                    product_ids={line.product_id for line in basket.all_lines()},
-                    dose_warnings=basket_dose_warnings(basket),
-                    acknowledged=self.acknowledged,
+        try:
+            with transaction.atomic():
+                Basket.objects.select_for_update().filter(pk=basket.pk).first()
+                if Order.objects.filter(number=order_number).exists():
+                    raise AlreadyPlaced
+                order = self.place_order(
+                    order_number=order_number,
+                    user=user,
+                    basket=basket,
+                    shipping_address=shipping_address,
+                    shipping_method=shipping_method,
+                    shipping_charge=shipping_charge,
+                    order_total=order_total,
+                    billing_address=billing_address,
+                    surcharges=surcharges,
+                    **kwargs,
                 )
-            )
-            basket.submit()
+                OrderNoticeRecord.objects.bulk_create(
+                    notice_records(
+                        order,
+                        product_ids={line.product_id for line in basket.all_lines()},
+                        dose_warnings=basket_dose_warnings(basket),
+                        acknowledged=self.acknowledged,
+                    )
+                )
+                basket.submit()
+        except (AlreadyPlaced, IntegrityError):
+            # IntegrityError: on SQLite, which has no row locks, the twin insert of the number.
+            placed = Order.objects.filter(number=order_number).first()
+            if placed is None:
+                raise
+            return self.show_placed_order(placed, basket)
         return self.handle_successful_order(order)
+
+    def show_placed_order(self, order, basket):
+        logger.info("Order #%s: submitted again, showing the order already placed", order.number)
+        Basket.objects.filter(pk=basket.pk).update(status=Basket.SUBMITTED)
+        self.request.session["checkout_order_id"] = order.pk
+        return redirect(self.get_success_url())
 
     def send_order_placed_email(self, order):
         try:

@@ -130,7 +130,7 @@ if REDIS_URL:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "rls",
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="rls"),
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"

@@ -66,3 +66,10 @@ def test_warm_query_budget(client, django_assert_max_num_queries, url_name, iron
     client.get(url)  # warm: session, site and thumbnail caches
     with django_assert_max_num_queries(10):
         assert client.get(url).status_code == 200
+
+
+def test_a_product_whose_image_file_is_missing_still_shows(client, iron):
+    iron.images.update(original="images/products/gone-from-storage.png")
+    response = client.get(iron.get_absolute_url())
+    assert response.status_code == 200 and iron.title in response.content.decode()
+    assert client.get("/catalogue/").status_code == 200
