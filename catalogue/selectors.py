@@ -1,7 +1,7 @@
 """Catalogue reads with their prefetching in one place, so no template triggers N+1 queries."""
 
 from django.core.cache import cache
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from oscar.core.loading import get_model
 
 Product = get_model("catalogue", "Product")
@@ -14,6 +14,16 @@ def product_cards(*, category=None):
     products = Product.objects.base_queryset().browsable().order_by("-priority", "title")
     if category is not None:
         products = products.filter(categories__in=category.get_descendants_and_self()).distinct()
+    return products
+
+
+def search_product_cards(words):
+    """Public products whose title, description or claims contain every one of `words`."""
+    products = product_cards()
+    for word in words:
+        products = products.filter(
+            Q(title__icontains=word) | Q(description__icontains=word) | Q(claims__icontains=word)
+        )
     return products
 
 

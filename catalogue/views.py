@@ -68,3 +68,31 @@ class ProductCategoryView(CatalogueView):
         ctx["category"] = self.category
         ctx["summary"] = self.category.name
         return ctx
+
+
+class SearchView(CatalogueView):
+    """Search as a database query: every word must appear in the title, description or claims.
+
+    Replaces Oscar's Haystack view, whose query count grew with the number of matches; the
+    catalogue is small enough for the database, and README says when to move to Solr or
+    Elasticsearch (HAYSTACK_CONNECTIONS) instead.
+    """
+
+    template_name = "oscar/catalogue/search.html"
+    MAX_WORDS = 8
+
+    def get(self, request, *args, **kwargs):
+        self.query = " ".join(request.GET.get("q", "").split())[:200]
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        words = self.query.split()[: self.MAX_WORDS]
+        if not words:
+            return selectors.product_cards().none()
+        return selectors.search_product_cards(words)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["query"] = self.query
+        ctx["summary"] = f"Results for “{self.query}”" if self.query else "Search"
+        return ctx

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.static import serve
 
+from catalogue.views import SearchView
 from content.views import ContactThanksView, ContactView
 from shop.views import HomeView, bench_bare, healthz
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("articles/", include("content.urls")),
     path("contact/", ContactView.as_view(), name="contact"),
     path("contact/thanks/", ContactThanksView.as_view(), name="contact-thanks"),
+    path("search/", SearchView.as_view(), name="search"),  # before Oscar's Haystack search
     path("", include(apps.get_app_config("oscar").urls[0])),
 ]
 if settings.BENCH_BARE_VIEW:
