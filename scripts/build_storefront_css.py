@@ -21,6 +21,8 @@ TARGET = ROOT / "static" / "css" / "oscar-storefront.css"
 ATTRIBUTE = re.compile(r'\b(?:class|id)="([^"]*)"')
 TOKEN = re.compile(r"[\w-]+")
 SELECTOR_NAMES = re.compile(r"([.#])(-?[_a-zA-Z][\w-]*)")
+# Families only in Oscar templates the store replaces (its header, gallery, error page, modal).
+UNUSED_FAMILIES = ("carousel", "navbar", "modal", "jumbotron")
 
 
 def storefront_templates():
@@ -41,7 +43,8 @@ def used_names():
 
 
 def selector_is_used(selector, names):
-    return all(name in names for _kind, name in SELECTOR_NAMES.findall(selector))
+    found = [name for _kind, name in SELECTOR_NAMES.findall(selector)]
+    return all(name in names and not name.startswith(UNUSED_FAMILIES) for name in found)
 
 
 def keep_rules(rules, names):

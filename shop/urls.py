@@ -6,12 +6,16 @@ from django.views.static import serve
 
 from catalogue.views import SearchView
 from content.views import ContactThanksView, ContactView
+from shop import sitemaps
 from shop.views import HomeView, bench_bare, healthz
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("sitemap.xml", sitemaps.sitemap, name="sitemap"),
+    path("robots.txt", sitemaps.robots_txt, name="robots-txt"),
+    path("favicon.ico", sitemaps.favicon),
     path("", HomeView.as_view(), name="home"),
     path("articles/", include("content.urls")),
     path("contact/", ContactView.as_view(), name="contact"),

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sites",
     "django.contrib.flatpages",
+    "django.contrib.sitemaps",
     "django.contrib.humanize",
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
@@ -110,7 +111,7 @@ TEMPLATES = [
                 "oscar.core.context_processors.metadata",
                 "shop.chrome.chrome",
             ],
-            "builtins": ["content.templatetags.notices"],
+            "builtins": ["content.templatetags.notices", "shop.templatetags.seo"],
         },
     },
 ]
