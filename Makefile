@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run serve bench test install migrate seed lint format screenshots clean
+.PHONY: run serve bench test install tools migrate seed lint format screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -13,6 +13,12 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# The W3C Nu HTML checker for tests/shop/test_html_valid.py (needs npm; runs on Java).
+tools: .tools/node_modules/vnu-jar/build/dist/vnu.jar
+
+.tools/node_modules/vnu-jar/build/dist/vnu.jar:
+	npm install --prefix .tools --no-audit --no-fund --ignore-scripts vnu-jar
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -49,4 +55,4 @@ screenshots: install
 	$(PY) scripts/screenshots.py http://127.0.0.1:8000 screenshots
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media .test-media staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) .tools db.sqlite3 media .test-media staticfiles .pytest_cache .ruff_cache

@@ -65,13 +65,18 @@ def fresh_cache():
 
 @pytest.fixture
 def committed_db(transactional_db):
-    """Real commits, for concurrent requests. The flush that follows such a test wipes the
-    session seed; pytest_runtest_teardown below seeds the store again."""
+    """Real commits, for concurrent requests (see pytest_runtest_teardown)."""
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    yield  # the fixtures, and with them the transactional flush, are torn down in here
-    if nextitem is not None and "committed_db" in getattr(item, "fixturenames", ()):
+    """Seed the store again after a test that committed for real (committed_db, live_server).
+
+    Such a test ends by emptying every table, which would wipe the session-wide seed the rest of
+    the suite relies on; seed_store is idempotent and takes about half a second.
+    """
+    used_transactions = "transactional_db" in getattr(item, "funcargs", {})
+    yield  # the fixtures, and with them the flush, are torn down in here
+    if used_transactions and nextitem is not None:
         with item.config.stash[blocking_manager_key].unblock():
             call_command("seed_store", "--demo-staff", verbosity=0, stdout=open("/dev/null", "w"))
