@@ -204,9 +204,10 @@ def main():
     say("target: anonymous pages >= 0.50 x bare: " + ("met" if not slow else f"NOT met: {slow}"))
 
     raw, zipped, assets = weight
+    verdict = "met" if zipped <= 60 * 1024 else "NOT met"
     say(
         f"\nproduct page weight: {raw / 1024:.1f} KB raw, {zipped / 1024:.1f} KB gzipped "
-        f"(HTML + {assets} CSS/JS files); target <= 60 KB"
+        f"(HTML + {assets} CSS/JS files); target <= 60 KB gzipped: {verdict}"
     )
 
     small = count_queries(env, paths)
