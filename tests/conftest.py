@@ -6,6 +6,7 @@ from oscar.core.loading import get_model
 from pytest_django.plugin import blocking_manager_key
 
 Product = get_model("catalogue", "Product")
+TEST_DATABASE_READY = pytest.StashKey[bool]()
 
 US_ADDRESS = {
     "first_name": "Ann",
@@ -19,10 +20,17 @@ US_ADDRESS = {
 }
 
 
+def seed_store():
+    call_command("seed_store", "--demo-staff", verbosity=0, stdout=open("/dev/null", "w"))
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, pytestconfig):
     with django_db_blocker.unblock():
-        call_command("seed_store", "--demo-staff", verbosity=0, stdout=open("/dev/null", "w"))
+        seed_store()
+    pytestconfig.stash[TEST_DATABASE_READY] = True
+    yield
+    pytestconfig.stash[TEST_DATABASE_READY] = False
 
 
 @pytest.fixture
@@ -70,13 +78,15 @@ def committed_db(transactional_db):
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
-    """Seed the store again after a test that committed for real (committed_db, live_server).
+    """Seed the store again when a test has emptied the database.
 
-    Such a test ends by emptying every table, which would wipe the session-wide seed the rest of
-    the suite relies on; seed_store is idempotent and takes about half a second.
+    A test that commits for real (live_server, committed_db) ends with a flush of every table,
+    which would wipe the session-wide seed the rest of the suite relies on. Asking the database
+    is simpler and surer than guessing from fixture names; seed_store is idempotent.
     """
-    used_transactions = "transactional_db" in getattr(item, "funcargs", {})
-    yield  # the fixtures, and with them the flush, are torn down in here
-    if used_transactions and nextitem is not None:
-        with item.config.stash[blocking_manager_key].unblock():
-            call_command("seed_store", "--demo-staff", verbosity=0, stdout=open("/dev/null", "w"))
+    yield  # the fixtures, and with them any flush, are torn down in here
+    if nextitem is None or not item.config.stash.get(TEST_DATABASE_READY, False):
+        return  # never touch a database that is not the seeded test database
+    with item.config.stash[blocking_manager_key].unblock():
+        if not Product.objects.exists():
+            seed_store()

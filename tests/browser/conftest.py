@@ -18,7 +18,8 @@ test ends; tests/conftest.py seeds the store again after each such test, whateve
 import os
 
 import pytest
-from django.core.management import call_command
+
+from tests.conftest import seed_store
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu"]
@@ -47,10 +48,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if str(item.path).startswith(here):
             item.add_marker(pytest.mark.skip(reason=SKIP_REASON))
-
-
-def seed_store():
-    call_command("seed_store", "--demo-staff", verbosity=0, stdout=open(os.devnull, "w"))
 
 
 @pytest.fixture
