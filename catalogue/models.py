@@ -41,6 +41,14 @@ class Product(AbstractProduct):
         ),
     )
 
+    def get_product_class(self):
+        """From a cached map: the cart and the stock policy ask for it once per line."""
+        if self.is_child:
+            return self.parent.get_product_class()
+        from catalogue.selectors import product_classes
+
+        return product_classes().get(self.product_class_id) or self.product_class
+
     @property
     def claim_list(self):
         return [line.strip() for line in self.claims.splitlines() if line.strip()]

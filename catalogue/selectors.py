@@ -7,6 +7,9 @@ from oscar.core.loading import get_model
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 NutrientAmount = get_model("catalogue", "NutrientAmount")
+ProductClass = get_model("catalogue", "ProductClass")
+
+PRODUCT_CLASSES_CACHE_KEY = "catalogue:product-classes"
 
 
 def product_cards(*, category=None):
@@ -57,3 +60,12 @@ def iron_product_ids():
         )
         cache.set(IRON_PRODUCTS_CACHE_KEY, ids, timeout=None)
     return ids
+
+
+def product_classes():
+    """Every product class by id (a handful; cleared by catalogue.signals when one changes)."""
+    classes = cache.get(PRODUCT_CLASSES_CACHE_KEY)
+    if classes is None:
+        classes = ProductClass.objects.in_bulk()
+        cache.set(PRODUCT_CLASSES_CACHE_KEY, classes, timeout=None)
+    return classes
