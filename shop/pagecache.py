@@ -55,7 +55,9 @@ def bump_version(**kwargs):
 
 
 def key_for(request):
-    return f"pagecache:{current_version()}:{request.get_full_path()}"
+    """Scheme and host are part of the page: its canonical and Open Graph URLs name them."""
+    url = request.build_absolute_uri()
+    return f"pagecache:{current_version()}:{url}"
 
 
 def stored_from(response):

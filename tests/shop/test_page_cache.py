@@ -88,3 +88,11 @@ def test_signed_in_customers_and_carts_are_never_served_cached_pages(client, cus
 def test_pages_with_arbitrary_query_strings_are_not_stored(iron):
     visitor().get("/catalogue/?utm=x")
     assert "X-Page-Cache" not in visitor().get("/catalogue/?utm=x")
+
+
+def test_each_host_gets_its_own_cached_page(iron, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "www.example.com"]
+    visitor().get(iron.get_absolute_url())
+    other = visitor().get(iron.get_absolute_url(), HTTP_HOST="www.example.com")
+    assert other["X-Page-Cache"] == "miss"
+    assert "http://www.example.com/" in other.content.decode()
