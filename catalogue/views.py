@@ -12,6 +12,7 @@ from oscar.apps.catalogue import views
 from oscar.core.loading import get_model
 
 from catalogue import selectors
+from content.selectors import search_articles
 
 Category = get_model("catalogue", "Category")
 
@@ -93,6 +94,8 @@ class SearchView(CatalogueView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
+        words = self.query.split()[: self.MAX_WORDS]
+        ctx["articles"] = list(search_articles(words)) if words else []
         ctx["query"] = self.query
         ctx["summary"] = f"Results for “{self.query}”" if self.query else "Search"
         return ctx

@@ -1,6 +1,7 @@
 """Content reads: notices come from one cached dictionary, cleared whenever a notice changes."""
 
 from django.core.cache import cache
+from django.db.models import Q
 
 from .models import Article, Notice
 
@@ -26,3 +27,13 @@ def next_article(article, *, articles):
         if item.pk == article.pk:
             return ordered[(index + 1) % len(ordered)] if len(ordered) > 1 else None
     return None
+
+
+def search_articles(words, limit=5):
+    """Published articles whose title, summary or text contain every one of `words`."""
+    articles = published_articles()
+    for word in words:
+        articles = articles.filter(
+            Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
+        )
+    return articles[:limit]

@@ -47,7 +47,12 @@ class ArticleEditMixin:
         return redirect(reverse("dashboard:article-update", kwargs={"pk": self.object.pk}))
 
     def form_invalid(self, form):
-        messages.error(self.request, "The article was not saved: please correct the errors below.")
+        if "preview" in self.request.POST:
+            messages.error(self.request, "Nothing to preview yet: please correct the errors below.")
+        else:
+            messages.error(
+                self.request, "The article was not saved: please correct the errors below."
+            )
         return super().form_invalid(form)
 
 

@@ -232,6 +232,9 @@ OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_MAX_BASKET_QUANTITY_THRESHOLD = 50
+# Product reviews are not part of this store (no review form on product pages): hide Oscar's
+# "Write a review" buttons and answer its review URLs with 404.
+OSCAR_HIDDEN_FEATURES = ["reviews"]
 OSCAR_REQUIRED_ADDRESS_FIELDS = (
     "first_name",
     "last_name",

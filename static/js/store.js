@@ -23,6 +23,15 @@
         window.addEventListener("pageshow", function () { form.dataset.submitted = "false"; });
     });
 
+    // Oscar's few remaining "cancel" links go back with an inline onclick, which the
+    // Content-Security-Policy blocks; do it from here instead.
+    document.querySelectorAll("a[href='#'][onclick*='history.go(-1)']").forEach(function (link) {
+        link.addEventListener("click", function (event) {
+            event.preventDefault();
+            window.history.back();
+        });
+    });
+
     var options = document.querySelectorAll("form input[name=options]");
     var password = document.getElementById("id_password");
     if (options.length && password) {

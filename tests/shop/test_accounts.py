@@ -78,3 +78,23 @@ def test_address_book_rejects_an_incomplete_address_and_keeps_input(client, cust
     body = response.content.decode()
     assert "This field is required" in body
     assert 'value="Ann"' in body
+
+
+def test_account_forms_work_without_inline_scripts(client, customer):
+    client.force_login(customer)
+    page = client.get("/accounts/addresses/add/").content.decode()
+    assert "onclick" not in page and 'href="/accounts/">cancel</a>' in page
+    history = client.get("/accounts/orders/").content.decode()
+    assert "tempusdominus-bootstrap-4.min.js" not in history  # it needs jQuery: not loaded here
+
+
+def test_field_errors_are_linked_to_their_fields(client, customer):
+    client.force_login(customer)
+    page = client.post("/accounts/addresses/add/", {"first_name": ""}).content.decode()
+    assert 'aria-describedby="id_last_name_error"' in page
+    assert 'class="error-block" id="id_last_name_error"' in page
+
+
+def test_reviews_are_not_offered(client, iron):
+    url = f"/catalogue/{iron.slug}_{iron.pk}/reviews/add/"
+    assert client.get(url).status_code == 404

@@ -149,3 +149,10 @@ def test_a_real_product_image_is_accepted(django_app, staff, iron):
     form["images-1-original"] = ("extra.png", png_bytes())
     assert form.submit().status_code == 302
     assert iron.images.count() == 2
+
+
+def test_the_seo_fields_appear_once_inside_the_form(client, staff, iron):
+    client.force_login(staff)
+    page = client.get(f"/dashboard/catalogue/products/{iron.pk}/").content.decode()
+    assert page.count('id="id_meta_title"') == 1
+    assert page.index('id="create_update_product_form"') < page.index('id="id_meta_title"')

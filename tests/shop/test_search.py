@@ -29,3 +29,8 @@ def test_search_query_budget(client, django_assert_max_num_queries):
     client.get("/search/", {"q": "iron"})
     with django_assert_max_num_queries(10):
         client.get("/search/", {"q": "iron"})
+
+
+def test_search_also_finds_articles(client):
+    page = client.get("/search/", {"q": "restless legs"}).content.decode()
+    assert "Vitamins for Restless Legs" in page and 'href="/articles/' in page
