@@ -84,18 +84,17 @@ class SearchView(CatalogueView):
 
     def get(self, request, *args, **kwargs):
         self.query = " ".join(request.GET.get("q", "").split())[:200]
+        self.words = self.query.split()[: self.MAX_WORDS]
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        words = self.query.split()[: self.MAX_WORDS]
-        if not words:
+        if not self.words:
             return selectors.product_cards().none()
-        return selectors.search_product_cards(words)
+        return selectors.search_product_cards(self.words)
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        words = self.query.split()[: self.MAX_WORDS]
-        ctx["articles"] = list(search_articles(words)) if words else []
+        ctx["articles"] = list(search_articles(self.words)) if self.words else []
         ctx["query"] = self.query
         ctx["summary"] = f"Results for “{self.query}”" if self.query else "Search"
         return ctx

@@ -1,6 +1,7 @@
 """Checks for images staff upload (product pictures, article images) before they are stored."""
 
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from PIL import Image, UnidentifiedImageError
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -14,8 +15,8 @@ def validate_image_upload(upload):
     Only the header is read to learn the dimensions, so a small file claiming billions of
     pixels is refused before anything is decoded.
     """
-    if upload is None or not hasattr(upload, "read"):
-        return
+    if not isinstance(upload, UploadedFile):
+        return  # nothing chosen, or the file already stored: checked when it was uploaded
     if upload.size > MAX_BYTES:
         raise ValidationError(
             f"This image is {upload.size / 1024 / 1024:.1f} MB; the limit is 5 MB. "

@@ -34,8 +34,7 @@ class ArticleForm(forms.ModelForm):
 
     def clean_hero_image(self):
         image = self.cleaned_data.get("hero_image")
-        if image and hasattr(image, "content_type"):  # a new upload, not the stored file
-            validate_image_upload(image)
+        validate_image_upload(image)
         return image
 
     def clean(self):

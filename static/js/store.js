@@ -19,8 +19,13 @@
             button.setAttribute("aria-disabled", "true");
             button.classList.add("is-submitting");
         });
-        // A page restored from the back/forward cache may be sent again.
-        window.addEventListener("pageshow", function () { form.dataset.submitted = "false"; });
+    });
+
+    // A page restored from the back/forward cache may be sent again.
+    window.addEventListener("pageshow", function () {
+        document.querySelectorAll("form[data-submitted]").forEach(function (form) {
+            form.dataset.submitted = "false";
+        });
     });
 
     // Oscar's few remaining "cancel" links go back with an inline onclick, which the

@@ -250,14 +250,16 @@ class Command(BaseCommand):
             .select_related("product_class", "article")
             .prefetch_related("nutrient_amounts", "stockrecords", "categories")
         )
+        partner = originals[0].stockrecords.all()[0].partner
         existing = Product.objects.count()
         missing = max(count - existing, 0)
         for start in range(0, missing, batch):
             size = min(batch, missing - start)
-            copies = []
+            copies, original_of = [], {}
             for offset in range(size):
                 number = existing + start + offset + 1
                 original = originals[number % len(originals)]
+                original_of[f"BULK-{number:06d}"] = original
                 copies.append(
                     Product(
                         upc=f"BULK-{number:06d}",
@@ -276,8 +278,7 @@ class Command(BaseCommand):
                     )
                 )
             Product.objects.bulk_create(copies)
-            copies = list(Product.objects.filter(upc__in=[c.upc for c in copies]))
-            partner = originals[0].stockrecords.all()[0].partner
+            copies = list(Product.objects.filter(upc__in=original_of))
             StockRecord.objects.bulk_create(
                 StockRecord(
                     product=copy,
@@ -289,10 +290,9 @@ class Command(BaseCommand):
                 )
                 for copy in copies
             )
-            by_title = {o.title: o for o in originals}
             amounts, links = [], []
             for copy in copies:
-                original = by_title[copy.title.rsplit(" (lot ", 1)[0]]
+                original = original_of[copy.upc]
                 amounts += [
                     NutrientAmount(product=copy, nutrient_id=a.nutrient_id, amount=a.amount)
                     for a in original.nutrient_amounts.all()

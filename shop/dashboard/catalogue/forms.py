@@ -59,6 +59,5 @@ def article_label(article):
 class ProductImageForm(oscar_forms.ProductImageForm):
     def clean_original(self):
         original = self.cleaned_data.get("original")
-        if original and original is not getattr(self.instance, "original", None):
-            validate_image_upload(original)
+        validate_image_upload(original)
         return original
