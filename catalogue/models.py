@@ -2,9 +2,18 @@
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from oscar.apps.catalogue.abstract_models import AbstractProduct
+from oscar.apps.catalogue.abstract_models import (
+    AbstractCategory,
+    AbstractProduct,
+    AbstractProductImage,
+)
+
+from compliance import publishing
+from compliance.dosage import upper_limit_share_errors
+from compliance.labels import format_amount, percent_daily_value
 
 
 class Product(AbstractProduct):
@@ -41,6 +50,19 @@ class Product(AbstractProduct):
         ),
     )
 
+    def clean(self):
+        super().clean()
+        publishing.enforce(publishing.product_errors(self, check_facts=False))
+
+    def save(self, *args, **kwargs):
+        """The publish rules hold for every way in: dashboard, admin, seed, import, shell."""
+        publishing.enforce(publishing.product_errors(self))
+        super().save(*args, **kwargs)
+
+    @property
+    def label_directions(self):
+        return publishing.label_directions(self)
+
     def get_product_class(self):
         """From a cached map: the cart and the stock policy ask for it once per line."""
         if self.is_child:
@@ -63,7 +85,20 @@ class Product(AbstractProduct):
 
 
 class Nutrient(models.Model):
-    """A vitamin or mineral with its FDA Daily Value and adult Tolerable Upper Intake Level."""
+    """A vitamin or mineral with its FDA Daily Value and adult Tolerable Upper Intake Level.
+
+    Some upper limits cover only part of what the label declares: folate is labelled in mcg DFE
+    but its UL is 1,000 mcg of folic acid (methylfolate and food folate are not covered); the
+    vitamin A UL counts preformed vitamin A, not beta-carotene. Such a nutrient counts a share
+    that each product's row records (NutrientAmount.upper_limit_amount), in `upper_limit_unit`.
+    """
+
+    WHOLE_AMOUNT = "whole"
+    RECORDED_SHARE = "share"
+    UPPER_LIMIT_BASIS_CHOICES = [
+        (WHOLE_AMOUNT, "the whole amount per serving"),
+        (RECORDED_SHARE, "only the share recorded on each product's row"),
+    ]
 
     code = models.SlugField(unique=True)
     name = models.CharField(max_length=64)
@@ -73,6 +108,24 @@ class Nutrient(models.Model):
     )
     upper_limit = models.DecimalField(
         max_digits=10, decimal_places=3, null=True, blank=True, help_text="Adult UL"
+    )
+    upper_limit_unit = models.CharField(
+        max_length=64,
+        blank=True,
+        help_text=(
+            "The unit the adult UL is in: a measure, then what it counts, e.g. "
+            "'mcg folic acid'. Blank: the same unit as the amounts."
+        ),
+    )
+    upper_limit_basis = models.CharField(
+        "upper limit counts",
+        max_length=8,
+        choices=UPPER_LIMIT_BASIS_CHOICES,
+        default=WHOLE_AMOUNT,
+        help_text=(
+            "Whether the UL counts the whole amount per serving, or only a share each product "
+            "records (folic acid of folate, preformed vitamin A)."
+        ),
     )
     upper_limit_note = models.CharField(max_length=128, blank=True)
     notice = models.ForeignKey(
@@ -90,6 +143,15 @@ class Nutrient(models.Model):
     def __str__(self):
         return self.name
 
+    @property
+    def counts_recorded_share(self):
+        return self.upper_limit_basis == self.RECORDED_SHARE
+
+    @property
+    def limit_unit(self):
+        """The unit the upper limit (and the share counted against it) is expressed in."""
+        return self.upper_limit_unit or self.unit
+
 
 class NutrientAmount(models.Model):
     """How much of one nutrient a product gives per serving; the facts panel is built from these."""
@@ -102,6 +164,19 @@ class NutrientAmount(models.Model):
     source_form = models.CharField(
         max_length=128, blank=True, help_text="e.g. as ferrous bisglycinate"
     )
+    upper_limit_amount = models.DecimalField(
+        "share counted against the upper limit",
+        max_digits=10,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=(
+            "Per serving, in the nutrient's upper-limit unit, where its UL counts only a share: "
+            "e.g. 240 (mcg folic acid) for 400 mcg DFE from folic acid, 0 for methylfolate or "
+            "beta-carotene. Leave blank for other nutrients."
+        ),
+    )
 
     class Meta:
         ordering = ["nutrient__position"]
@@ -112,17 +187,62 @@ class NutrientAmount(models.Model):
     def __str__(self):
         return f"{self.display_amount} {self.nutrient.unit} {self.nutrient.name}"
 
+    def save(self, *args, **kwargs):
+        """The share rule holds however a row is saved: dashboard, admin, seed or import."""
+        self.validate_upper_limit_share()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        """A public product keeps at least one facts row (compliance.publishing)."""
+        publishing.enforce(publishing.facts_row_removal_errors(self))
+        return super().delete(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        self.validate_upper_limit_share()
+
+    def validate_upper_limit_share(self):
+        """Raise ValidationError where the nutrient's UL counts a share this row lacks or
+        overstates (compliance.dosage.upper_limit_share_errors)."""
+        if self.nutrient_id is None or self.amount is None:
+            return  # field validation reports these
+        errors = upper_limit_share_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def display_amount(self):
         """'1,000', '2.4', '25': the amount as a label prints it, without trailing zeros."""
-        return f"{self.amount.normalize():,f}"
+        return format_amount(self.amount)
 
     @property
     def percent_daily_value(self):
         """Whole-number %DV as the FDA panel shows it, or None where no DV is established."""
-        if not self.nutrient.daily_value:
-            return None
-        return round(self.amount / self.nutrient.daily_value * 100)
+        return percent_daily_value(self.amount, self.nutrient)
+
+
+class Category(AbstractCategory):
+    """Oscar's category; its name and description are customer-facing copy (DESIGN §5)."""
+
+    def clean(self):
+        super().clean()
+        publishing.enforce(publishing.category_errors(self))
+
+    def save(self, *args, **kwargs):
+        publishing.enforce(publishing.category_errors(self))
+        super().save(*args, **kwargs)
+
+
+class ProductImage(AbstractProductImage):
+    """Oscar's product image; its caption is customer-facing copy (DESIGN §5)."""
+
+    def clean(self):
+        super().clean()
+        publishing.enforce(publishing.image_errors(self))
+
+    def save(self, *args, **kwargs):
+        publishing.enforce(publishing.image_errors(self))
+        super().save(*args, **kwargs)
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403  (Oscar's documented fork pattern)

@@ -6,19 +6,50 @@ Names, descriptions and claims are structure/function wording only (DESIGN §5):
 
 from decimal import Decimal as D
 
-# code, name, unit, FDA Daily Value, adult UL, UL note
+# code, name, unit, FDA Daily Value, adult UL, UL unit (blank: the unit of the amounts), what the
+# UL counts ("whole": the amount; "share": the part each product's row records), UL note.
+# Nutrient.position comes from the FDA label order (compliance.labels), not from this list.
+# A product's "nutrients" rows: (code, amount per serving, source form), plus for a "share"
+# nutrient the share of the amount its UL counts, in the UL unit (0 for methylfolate).
 NUTRIENTS = [
-    ("iron", "Iron", "mg", D("18"), D("45"), "total intake"),
-    ("magnesium", "Magnesium", "mg", D("420"), D("350"), "from supplements only"),
-    ("folate", "Folate", "mcg DFE", D("400"), D("1000"), "synthetic folic acid only"),
-    ("vitamin-b12", "Vitamin B12", "mcg", D("2.4"), None, ""),
-    ("vitamin-e", "Vitamin E", "mg alpha-tocopherol", D("15"), D("1000"), "supplemental"),
-    ("vitamin-b6", "Vitamin B6", "mg", D("1.7"), D("100"), "EU/UK advise 10-12 mg"),
-    ("thiamin", "Thiamin (Vitamin B1)", "mg", D("1.2"), None, ""),
-    ("vitamin-a", "Vitamin A", "mcg RAE", D("900"), D("3000"), "preformed vitamin A only"),
+    ("iron", "Iron", "mg", D("18"), D("45"), "", "whole", "total intake"),
+    ("magnesium", "Magnesium", "mg", D("420"), D("350"), "", "whole", "from supplements only"),
+    (
+        "folate",
+        "Folate",
+        "mcg DFE",
+        D("400"),
+        D("1000"),
+        "mcg folic acid",
+        "share",
+        "from supplements and fortified food; food folate and methylfolate are not counted",
+    ),
+    ("vitamin-b12", "Vitamin B12", "mcg", D("2.4"), None, "", "whole", ""),
+    (
+        "vitamin-e",
+        "Vitamin E",
+        "mg alpha-tocopherol",
+        D("15"),
+        D("1000"),
+        "",
+        "whole",
+        "supplemental",
+    ),
+    ("vitamin-b6", "Vitamin B6", "mg", D("1.7"), D("100"), "", "whole", "EU/UK advise 10-12 mg"),
+    ("thiamin", "Thiamin (Vitamin B1)", "mg", D("1.2"), None, "", "whole", ""),
+    (
+        "vitamin-a",
+        "Vitamin A",
+        "mcg RAE",
+        D("900"),
+        D("3000"),
+        "mcg preformed vitamin A",
+        "share",
+        "retinol and retinyl esters; beta-carotene is not counted",
+    ),
 ]
 
-# slug, name, description, label colour (also used for the generated product images)
+# slug, name, description, label color (also used for the generated product images)
 CATEGORIES = [
     ("minerals", "Minerals", "Iron and magnesium in gentle, well-absorbed forms.", "#7a3b2e"),
     (
@@ -40,7 +71,7 @@ DIRECTIONS = "Adults: take {serving} daily with food, or as directed by your doc
 
 PRODUCTS = [
     {
-        "upc": "RLS-IRON-25",
+        "upc": "RLV-IRON-25",
         "article": "iron-and-rls",
         "title": "Iron Bisglycinate 25 mg",
         "category": "minerals",
@@ -48,7 +79,7 @@ PRODUCTS = [
         "stock": 120,
         "description": (
             "A gentle, chelated form of iron that is easy on the stomach. Iron is a part of "
-            "haemoglobin, which carries oxygen in the blood. Ask your doctor to check your "
+            "hemoglobin, which carries oxygen in the blood. Ask your doctor to check your "
             "ferritin before you start taking iron: too much iron is harmful."
         ),
         "claims": "Supports healthy red blood cell formation\nSupports normal oxygen transport",
@@ -59,7 +90,7 @@ PRODUCTS = [
         "nutrients": [("iron", D("25"), "as ferrous bisglycinate chelate")],
     },
     {
-        "upc": "RLS-IRON-65",
+        "upc": "RLV-IRON-65",
         "article": "iron-and-rls",
         "title": "Iron (Ferrous Sulfate) 65 mg",
         "category": "minerals",
@@ -71,6 +102,7 @@ PRODUCTS = [
             "your doctor has advised it after a blood test."
         ),
         "claims": "Supports healthy red blood cell formation",
+        "directions": "Use only as directed by your doctor.",
         "serving_size": "1 tablet",
         "servings_per_container": 90,
         "other_ingredients": "Microcrystalline cellulose, dicalcium phosphate, film coating",
@@ -78,7 +110,7 @@ PRODUCTS = [
         "nutrients": [("iron", D("65"), "as ferrous sulfate")],
     },
     {
-        "upc": "RLS-MAG-120",
+        "upc": "RLV-MAG-120",
         "article": "magnesium-and-rls",
         "title": "Magnesium Glycinate 120 mg",
         "category": "minerals",
@@ -97,7 +129,7 @@ PRODUCTS = [
         "nutrients": [("magnesium", D("120"), "as magnesium bisglycinate")],
     },
     {
-        "upc": "RLS-FOL-400",
+        "upc": "RLV-FOL-400",
         "article": "folate-and-rls",
         "title": "Folic Acid 400 mcg DFE",
         "category": "b-vitamins",
@@ -112,10 +144,10 @@ PRODUCTS = [
         "servings_per_container": 100,
         "other_ingredients": "Microcrystalline cellulose, vegetable magnesium stearate",
         "allergens": "Free from gluten, dairy and soy",
-        "nutrients": [("folate", D("400"), "as 240 mcg folic acid")],
+        "nutrients": [("folate", D("400"), "as folic acid", D("240"))],
     },
     {
-        "upc": "RLS-B12-1000",
+        "upc": "RLV-B12-1000",
         "article": "vitamin-b12-and-rls",
         "title": "Vitamin B12 1,000 mcg",
         "category": "b-vitamins",
@@ -128,12 +160,12 @@ PRODUCTS = [
         "claims": "Supports normal nerve function\nSupports normal energy metabolism",
         "serving_size": "1 lozenge",
         "servings_per_container": 60,
-        "other_ingredients": "Xylitol, microcrystalline cellulose, natural cherry flavour",
+        "other_ingredients": "Xylitol, microcrystalline cellulose, natural cherry flavor",
         "allergens": "Free from gluten, dairy and soy",
         "nutrients": [("vitamin-b12", D("1000"), "as methylcobalamin")],
     },
     {
-        "upc": "RLS-VITE-67",
+        "upc": "RLV-VITE-67",
         "article": "vitamin-e-and-rls",
         "title": "Vitamin E 67 mg (100 IU)",
         "category": "vitamins-a-e",
@@ -151,7 +183,7 @@ PRODUCTS = [
         "nutrients": [("vitamin-e", D("67"), "as d-alpha-tocopherol")],
     },
     {
-        "upc": "RLS-B6-10",
+        "upc": "RLV-B6-10",
         "article": "other-vitamins-and-rls",
         "title": "Vitamin B6 10 mg",
         "category": "b-vitamins",
@@ -169,7 +201,7 @@ PRODUCTS = [
         "nutrients": [("vitamin-b6", D("10"), "as pyridoxal-5'-phosphate")],
     },
     {
-        "upc": "RLS-B1-100",
+        "upc": "RLV-B1-100",
         "article": "other-vitamins-and-rls",
         "title": "Thiamin (Vitamin B1) 100 mg",
         "category": "b-vitamins",
@@ -187,7 +219,7 @@ PRODUCTS = [
         "nutrients": [("thiamin", D("100"), "as thiamin hydrochloride")],
     },
     {
-        "upc": "RLS-VITA-900",
+        "upc": "RLV-VITA-900",
         "article": "other-vitamins-and-rls",
         "title": "Vitamin A 900 mcg RAE",
         "category": "vitamins-a-e",
@@ -202,10 +234,10 @@ PRODUCTS = [
         "servings_per_container": 100,
         "other_ingredients": "Soybean oil, bovine gelatin, glycerin",
         "allergens": "Contains soy and gelatin (bovine)",
-        "nutrients": [("vitamin-a", D("900"), "as retinyl palmitate")],
+        "nutrients": [("vitamin-a", D("900"), "as retinyl palmitate", D("900"))],
     },
     {
-        "upc": "RLS-COMBO-DAILY",
+        "upc": "RLV-COMBO-DAILY",
         "article": "vitamins-for-restless-legs",
         "title": "Iron & B Vitamins Daily Complex",
         "category": "combination-formulas",
@@ -225,7 +257,7 @@ PRODUCTS = [
         "allergens": "Free from gluten, dairy and soy",
         "nutrients": [
             ("iron", D("18"), "as ferrous bisglycinate chelate"),
-            ("folate", D("400"), "as 240 mcg folic acid"),
+            ("folate", D("400"), "as folic acid", D("240")),
             ("vitamin-b12", D("25"), "as methylcobalamin"),
             ("vitamin-b6", D("2"), "as pyridoxal-5'-phosphate"),
             ("thiamin", D("1.5"), "as thiamin hydrochloride"),
@@ -247,7 +279,7 @@ SHIPPING_METHODS = [
         "express",
         D("12.95"),
         None,
-        "Tracked, next working day dispatch.",
+        "Tracked; ships the next business day.",
     ),
 ]
 
@@ -257,13 +289,14 @@ PRODUCT_CLASS_NAME = "Supplement"
 ABOUT_PAGE = (
     "/about/",
     "About Us",
-    "<p>We are a small team who make a short, carefully chosen range of vitamins and "
-    "minerals for people living with Restless Legs Syndrome and the people who care for them."
-    "</p><p>Every product carries its full Supplement Facts, the warnings the law requires, "
-    "and a link to an article that explains, with references, what research says about the "
-    "nutrient and RLS: what is well supported, what is not, and what your doctor would check "
-    "first.</p><p>Supplements are not a treatment for RLS. Please talk to your doctor before "
-    "you start any of them.</p>",
+    "<p>We are a small team who make a short, carefully chosen range of single vitamins and "
+    "minerals and one daily complex, each clearly labeled.</p>"
+    "<p>Every product carries its full Supplement Facts, the warnings the law requires, and a "
+    "link to an article that explains, with references, what research says about the nutrient. "
+    "Our articles also look at what research says about nutrients and restless legs syndrome "
+    "(RLS): what is well supported, what is not, and what a doctor would check first.</p>"
+    "<p>The articles are education, not medical advice. Please talk to your doctor before you "
+    "start any supplement.</p>",
 )
 CONTACT_PAGE = (
     "/contact/",

@@ -4,6 +4,8 @@ from django.core.cache import cache
 from django.db.models import Prefetch, Q
 from oscar.core.loading import get_model
 
+from content.notices import IRON_WARNING
+
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 NutrientAmount = get_model("catalogue", "NutrientAmount")
@@ -46,20 +48,30 @@ def menu_categories():
     return Category.objects.browsable().filter(depth=1).order_by("path")
 
 
-IRON_PRODUCTS_CACHE_KEY = "catalogue:iron-product-ids"
+PRODUCTS_BY_NOTICE_CACHE_KEY = "catalogue:products-by-notice"
 
 
-def iron_product_ids():
-    """Ids of products that contain iron; cached, and cleared when any nutrient amount changes."""
-    ids = cache.get(IRON_PRODUCTS_CACHE_KEY)
-    if ids is None:
-        ids = frozenset(
-            NutrientAmount.objects.filter(nutrient__code="iron").values_list(
-                "product_id", flat=True
-            )
+def products_by_notice():
+    """{notice slug: ids of the products whose facts carry it}, for compliance.notices_for.
+
+    A nutrient's warning follows from its facts row; the iron warning follows from iron itself,
+    so a nutrient row whose notice link was cleared cannot take the legally required warning
+    off an iron product. Cached; cleared when any nutrient or nutrient amount changes.
+    """
+    mapping = cache.get(PRODUCTS_BY_NOTICE_CACHE_KEY)
+    if mapping is None:
+        found = {}
+        rows = NutrientAmount.objects.values_list(
+            "product_id", "nutrient__code", "nutrient__notice__slug"
         )
-        cache.set(IRON_PRODUCTS_CACHE_KEY, ids, timeout=None)
-    return ids
+        for product_id, code, slug in rows:
+            if code == "iron":
+                found.setdefault(IRON_WARNING, set()).add(product_id)
+            if slug:
+                found.setdefault(slug, set()).add(product_id)
+        mapping = {slug: frozenset(ids) for slug, ids in found.items()}
+        cache.set(PRODUCTS_BY_NOTICE_CACHE_KEY, mapping, timeout=None)
+    return mapping
 
 
 def product_classes():
@@ -69,3 +81,8 @@ def product_classes():
         classes = ProductClass.objects.in_bulk()
         cache.set(PRODUCT_CLASSES_CACHE_KEY, classes, timeout=None)
     return classes
+
+
+def basket_products(basket):
+    """The distinct products of a basket's lines, from the lines the page loads anyway."""
+    return list({line.product_id: line.product for line in basket.all_lines()}.values())

@@ -12,6 +12,7 @@ from oscar.apps.catalogue import views
 from oscar.core.loading import get_model
 
 from catalogue import selectors
+from compliance.notices import PRODUCT, notices_for
 from content.selectors import search_articles
 
 Category = get_model("catalogue", "Category")
@@ -20,6 +21,11 @@ Category = get_model("catalogue", "Category")
 class ProductDetailView(views.ProductDetailView):
     def get_queryset(self):
         return selectors.product_detail_queryset()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["page_notices"] = notices_for([self.object], context=PRODUCT)
+        return ctx
 
     def send_signal(self, request, response, product):
         """Send nothing: Oscar's receivers would set a "recently viewed" cookie (the store shows

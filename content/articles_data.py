@@ -39,10 +39,10 @@ Anemia is another common thread. RLS is more frequent in people with iron-defici
 ## The nutrients at a glance
 
 - **Iron:** the strongest evidence. Whether to take it is decided by ferritin and transferrin saturation tests, and the doses used for RLS are for a doctor to supervise.
-- **Magnesium:** a mineral with a few small studies, the best known a 10-person pilot with no placebo group. Interesting, not proven.
-- **Folate (folic acid):** low folate has been linked with RLS, especially in pregnancy, but the supplement studies are old and small.
-- **Vitamin B12:** a deficiency harms nerves and is worth finding and correcting, but the evidence for RLS itself comes from small case reports.
-- **Vitamin E:** a 1969 case series without a comparison group, plus one small modern trial in people on dialysis.
+- **Magnesium:** a mineral with a few small studies, the best known a 1998 pilot study in 10 people with no placebo group. Interesting, not proven.
+- **Folate (folic acid):** low folate has been linked with RLS, especially in pregnancy, but the supplement evidence is a handful of case reports from the 1970s.
+- **Vitamin B12:** a deficiency harms nerves and is worth finding and correcting, but there is little evidence for RLS itself. A small 1993 Irish study often quoted for B12 actually reported improvement with iron, and the same team's 1994 follow-up found no difference in B12 levels between people with and without RLS.
+- **Vitamin E:** a 1969 case series without a comparison group, plus one small 2012 trial in people on dialysis.
 - **Vitamins B6, B1 and A:** the links are mostly theoretical, and high-dose B6 can itself cause tingling and burning in the legs.
 
 A 2024 review of 10 small randomized trials of supplements in RLS found some encouraging signals for magnesium, vitamin B6, iron and vitamins C and E. But the reviewers judged half of the trials to be at high risk of bias and called for larger, better studies. The AASM guideline's only vitamin suggestion is vitamin C, and only for people with RLS who have end-stage kidney disease.
@@ -67,12 +67,22 @@ Please talk to your doctor or pharmacist before starting any supplement for rest
             "Allen RP, Picchietti DL, Auerbach M, et al. Evidence-based and consensus clinical practice guidelines for the iron treatment of restless legs syndrome/Willis-Ekbom disease in adults and children: an IRLSSG task force report. Sleep Med 2018;41:27-44.",
             "Connor JR, Boyer PJ, Menzies SL, et al. Neuropathological examination suggests impaired brain iron acquisition in restless legs syndrome. Neurology 2003;61(3):304-309.",
             "González-Parejo P, Martín-Núñez J, Cabrera-Martos I, Valenza MC. Effects of dietary supplementation in patients with restless legs syndrome: a systematic review. Nutrients 2024;16(14):2315.",
+            "Hornyak M, Voderholzer U, Hohagen F, Berger M, Riemann D. Magnesium therapy for periodic leg movements-related insomnia and restless legs syndrome: an open pilot study. Sleep 1998;21(5):501-505.",
+            "Lee KA, Zaffke ME, Baratte-Beebe K. Restless legs syndrome and sleep disturbance during pregnancy: the role of folate and iron. J Womens Health Gend Based Med 2001;10(4):335-341.",
+            "Botez MI, Cadotte M, Beaulieu R, Pichette LP, Pison C. Neurologic disorders responsive to folic acid therapy. Can Med Assoc J 1976;115(3):217-223.",
+            "O'Keeffe ST, Noel J, Lavan JN. Restless legs syndrome in the elderly. Postgrad Med J 1993;69(815):701-703.",
+            "O'Keeffe ST, Gavin K, Lavan JN. Iron status and restless legs syndrome in the elderly. Age Ageing 1994;23(3):200-203.",
+            "Ayres S Jr, Mihan R. Leg cramps (systremma) and 'restless legs' syndrome: response to vitamin E (tocopherol). Calif Med 1969;111(2):87-91.",
+            "Sagheb MM, Dormanesh B, Fallahzadeh MK, et al. Efficacy of vitamins C, E, and their combination for treatment of restless legs syndrome in hemodialysis patients: a randomized, double-blind, placebo-controlled trial. Sleep Med 2012;13(5):542-545.",
+            "National Institutes of Health, Office of Dietary Supplements. Iron: Fact Sheet for Health Professionals. https://ods.od.nih.gov/factsheets/Iron-HealthProfessional/",
+            "National Institutes of Health, Office of Dietary Supplements. Vitamin B6: Fact Sheet for Health Professionals. https://ods.od.nih.gov/factsheets/VitaminB6-HealthProfessional/",
             "Restless Legs Syndrome Foundation. About RLS. https://www.rls.org/",
         ],
         "pin_description": (
-            "What research says about iron, magnesium, folate, B12, vitamin E and restless legs, "
-            "explained plainly with sources. A guide to read before you talk to your doctor."
+            "What research says about iron, magnesium, folate, vitamin B12 and vitamin E, how "
+            "strong the evidence is and what a doctor checks first, with references."
         ),
+        "product_link_text": "what research says about these nutrients",
     },
     {
         "slug": "what-is-rls",
@@ -142,9 +152,10 @@ If your legs keep you up at night, talk to your doctor: RLS is real, common, and
             "Restless Legs Syndrome Foundation. About RLS. https://www.rls.org/",
         ],
         "pin_description": (
-            "A plain-language guide to restless legs syndrome (Willis-Ekbom disease): the "
-            "symptoms, common triggers, how it is diagnosed and what current guidelines say."
+            "A plain-language guide to a common nervous-system condition: how doctors recognize "
+            "it, what can bring it on, the role of iron and what the latest guideline says."
         ),
+        "product_link_text": "background reading on current guidelines",
     },
     {
         "slug": "iron-and-rls",
@@ -168,7 +179,7 @@ Together this points to iron deficiency inside the brain, often in people whose 
 
 ## How strong is the evidence?
 
-Strong, by RLS standards. Randomized, placebo-controlled trials of iron given by vein, especially ferric carboxymaltose, have shown benefit in people with RLS. A task force of the International RLS Study Group (IRLSSG) reviewed the research in 2018 and judged oral iron possibly effective for people with low ferritin. The 2024 guideline from the American Academy of Sleep Medicine (AASM) gives IV ferric carboxymaltose a strong recommendation and oral ferrous sulfate a conditional one.
+Strong, by RLS standards. Early support came from small studies such as one in older adults in Ireland, published in 1994: people with RLS had lower ferritin than matched people without it, and after two months of iron tablets their symptoms improved most when their ferritin had been lowest. Since then, randomized, placebo-controlled trials of iron given by vein, especially ferric carboxymaltose, have shown benefit in people with RLS. A task force of the International RLS Study Group (IRLSSG) reviewed the research in 2018 and judged oral iron possibly effective for people with low ferritin. The 2024 guideline from the American Academy of Sleep Medicine (AASM) gives IV ferric carboxymaltose a strong recommendation and oral ferrous sulfate a conditional one.
 
 Iron is not expected to help everyone. People whose iron stores are already high are unlikely to benefit.
 
@@ -200,12 +211,14 @@ If you have RLS, ask your doctor to check your ferritin and transferrin saturati
             "Winkelman JW, Berkowski JA, DelRosso LM, et al. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. J Clin Sleep Med 2025;21(1):137-152.",
             "Allen RP, Picchietti DL, Auerbach M, et al. Evidence-based and consensus clinical practice guidelines for the iron treatment of restless legs syndrome/Willis-Ekbom disease in adults and children: an IRLSSG task force report. Sleep Med 2018;41:27-44.",
             "Connor JR, Boyer PJ, Menzies SL, et al. Neuropathological examination suggests impaired brain iron acquisition in restless legs syndrome. Neurology 2003;61(3):304-309.",
+            "O'Keeffe ST, Gavin K, Lavan JN. Iron status and restless legs syndrome in the elderly. Age Ageing 1994;23(3):200-203.",
             "National Institutes of Health, Office of Dietary Supplements. Iron: Fact Sheet for Health Professionals. https://ods.od.nih.gov/factsheets/Iron-HealthProfessional/",
         ],
         "pin_description": (
-            "Iron and restless legs: the brain research, the ferritin and transferrin saturation "
-            "tests doctors use, and the safety points to know before taking iron."
+            "What research says about iron, the ferritin and transferrin saturation tests a "
+            "doctor uses, and the safety points to know before taking iron, with references."
         ),
+        "product_link_text": "what research says about iron",
     },
     {
         "slug": "magnesium-and-rls",
@@ -259,9 +272,10 @@ Before adding magnesium for restless legs, talk to your doctor, particularly if 
             "Winkelman JW, Berkowski JA, DelRosso LM, et al. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. J Clin Sleep Med 2025;21(1):137-152.",
         ],
         "pin_description": (
-            "Magnesium and restless legs: a plain look at a 10-person pilot study, a 2024 review "
-            "of small trials, and the safe limit for magnesium from supplements."
+            "What research says about magnesium: a 10-person pilot study, a 2024 review of small "
+            "trials, and the safe upper limit for magnesium from supplements, with references."
         ),
+        "product_link_text": "what research says about magnesium",
     },
     {
         "slug": "folate-and-rls",
@@ -275,9 +289,9 @@ Before adding magnesium for restless legs, talk to your doctor, particularly if 
 
 ## What the research found
 
-Interest in folate and restless legs syndrome (RLS) goes back to the 1970s, when a few small reports described people with RLS and low folate, some of whom seemed to improve with folic acid. These were case reports without comparison groups.
+Interest in folate and restless legs syndrome (RLS) goes back to the 1970s, when a few small reports described people with RLS and low folate, some of whom seemed to improve with folic acid. The best known, a 1976 Canadian report by Botez and colleagues, described six women, three of them from one family with RLS. These were case reports without comparison groups.
 
-Later, researchers turned to pregnancy, a time when RLS is common, especially in the last three months, and usually fades within weeks of the birth. Several studies found that pregnant women with low folate, and also those with low ferritin (iron stores), were more likely to have RLS. Pregnancy raises the body's need for both nutrients, so the finding makes biological sense.
+Later, researchers turned to pregnancy, a time when RLS is common, especially in the last three months, and usually fades within weeks of the birth. A small US study published in 2001 followed women from before pregnancy until after the birth. The women who developed RLS had lower folate levels before and throughout pregnancy, and lower ferritin (iron stores) before it. Pregnancy raises the body's need for both nutrients, so the finding makes biological sense, but it comes from about 30 women.
 
 ## How strong is the evidence?
 
@@ -308,33 +322,38 @@ If you have RLS, especially during pregnancy, talk to your doctor about checking
         "references": [
             "National Institutes of Health, Office of Dietary Supplements. Folate: Fact Sheet for Health Professionals. https://ods.od.nih.gov/factsheets/Folate-HealthProfessional/",
             "National Institutes of Health, Office of Dietary Supplements. Vitamin B12: Fact Sheet for Health Professionals. https://ods.od.nih.gov/factsheets/VitaminB12-HealthProfessional/",
+            "Botez MI, Cadotte M, Beaulieu R, Pichette LP, Pison C. Neurologic disorders responsive to folic acid therapy. Can Med Assoc J 1976;115(3):217-223.",
+            "Lee KA, Zaffke ME, Baratte-Beebe K. Restless legs syndrome and sleep disturbance during pregnancy: the role of folate and iron. J Womens Health Gend Based Med 2001;10(4):335-341.",
             "Winkelman JW, Berkowski JA, DelRosso LM, et al. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. J Clin Sleep Med 2025;21(1):137-152.",
             "Restless Legs Syndrome Foundation. About RLS. https://www.rls.org/",
         ],
         "pin_description": (
-            "Folate, folic acid and restless legs: what studies in pregnancy found, the tests a "
-            "doctor may order, and the safe upper limit for folic acid."
+            "What research says about folate and folic acid, including studies in pregnancy, the "
+            "tests a doctor may order, and the safe upper limit for folic acid, with references."
         ),
+        "product_link_text": "what research says about folate",
     },
     {
         "slug": "vitamin-b12-and-rls",
         "title": "Vitamin B12 and RLS",
         "summary": (
-            "Vitamin B12 deficiency can damage nerves and has been linked with restless legs in a "
-            "few small reports. Here is what is known, who is at risk and what to test."
+            "Vitamin B12 deficiency can damage nerves, but the study often quoted for B12 and "
+            "restless legs actually pointed to iron. What is known, who is at risk, what to test."
         ),
         "nutrients": ["vitamin-b12"],
         "body": """Vitamin B12 helps make red blood cells, DNA and the protective coating around nerves. You get it from animal foods such as meat, fish, eggs and dairy, and from fortified foods. Absorbing it depends on stomach acid and on a protein made in the stomach called intrinsic factor.
 
 ## What the research found
 
-A small study from Ireland in 1993 checked blood levels in people with restless legs syndrome (RLS). Most of those who had a shortfall were low in iron; a few were low in vitamin B12, and their symptoms were reported to improve once the deficiency was corrected. Other reports since then have been single cases or small series.
+You may read that a 1993 study from Ireland found people with restless legs syndrome (RLS) recovering once a vitamin B12 deficiency was corrected. That is not what the study reported. Doctors at a Dublin hospital screened 307 older patients and found RLS in 15 of them. Among those with sleep problems, low iron stores (a low ferritin level) were much more common in the people with RLS, and their symptoms improved once their iron was replaced. The same team followed up in 1994 by comparing 18 older people with RLS and 18 matched people without it: ferritin was lower in the RLS group, the lower the ferritin the worse the symptoms, and iron tablets helped most in those with the lowest ferritin. Vitamin B12 and folate levels did not differ between the two groups.
+
+So the study most often quoted for B12 actually points to iron.
 
 There is also a less direct link. B12 deficiency can damage the nerves in the feet and legs (peripheral neuropathy), causing tingling, numbness and burning. Neuropathy can look like RLS and can also occur alongside it, so a doctor may want to check B12 when leg symptoms are new or unusual.
 
 ## How strong is the evidence?
 
-Limited. No controlled trials show that B12 supplements improve RLS in people whose levels are normal, and B12 is not among the treatments the 2024 American Academy of Sleep Medicine guideline recommends. The sensible takeaway is narrower: a true B12 deficiency is worth finding and correcting for the sake of your nerves and blood, whatever its role in RLS.
+Limited. The Irish studies pointed to iron rather than B12. No controlled trials show that B12 supplements improve RLS in people whose levels are normal, and B12 is not among the treatments the 2024 American Academy of Sleep Medicine guideline recommends. The sensible takeaway is narrower: a true B12 deficiency is worth finding and correcting for the sake of your nerves and blood, whatever its role in RLS.
 
 ## Who is more likely to run low
 
@@ -364,13 +383,16 @@ If you have RLS along with numbness, tingling, tiredness or balance problems, ta
         "references": [
             "National Institutes of Health, Office of Dietary Supplements. Vitamin B12: Fact Sheet for Health Professionals. https://ods.od.nih.gov/factsheets/VitaminB12-HealthProfessional/",
             "National Institutes of Health, Office of Dietary Supplements. Folate: Fact Sheet for Health Professionals. https://ods.od.nih.gov/factsheets/Folate-HealthProfessional/",
+            "O'Keeffe ST, Noel J, Lavan JN. Restless legs syndrome in the elderly. Postgrad Med J 1993;69(815):701-703.",
+            "O'Keeffe ST, Gavin K, Lavan JN. Iron status and restless legs syndrome in the elderly. Age Ageing 1994;23(3):200-203.",
             "Winkelman JW, Berkowski JA, DelRosso LM, et al. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. J Clin Sleep Med 2025;21(1):137-152.",
             "Restless Legs Syndrome Foundation. About RLS. https://www.rls.org/",
         ],
         "pin_description": (
-            "Vitamin B12 and restless legs: what the small studies found, who is most likely to "
-            "run low on B12, and the blood tests a doctor may use."
+            "What research says about vitamin B12, who is most likely to run low on it, and the "
+            "blood tests a doctor may use, with references."
         ),
+        "product_link_text": "what research says about vitamin B12",
     },
     {
         "slug": "vitamin-e-and-rls",
@@ -384,7 +406,7 @@ If you have RLS along with numbness, tingling, tiredness or balance problems, ta
 
 ## What the research found
 
-The idea that vitamin E might help restless legs syndrome (RLS) comes mainly from a 1969 report from California describing patients with nighttime leg cramps or restless legs who said they felt better while taking vitamin E.
+The idea that vitamin E might help restless legs syndrome (RLS) comes mainly from a 1969 report from California, by the physicians Ayres and Mihan, describing patients with nighttime leg cramps or restless legs who said they felt better while taking vitamin E.
 
 That report had important weaknesses:
 
@@ -392,7 +414,7 @@ That report had important weaknesses:
 - It mixed two different problems. A leg cramp is a sudden, painful tightening of a muscle; RLS is an urge to move with uncomfortable sensations that eases with movement. Results for one tell us little about the other.
 - It relied on what patients reported, long before modern diagnostic criteria for RLS existed.
 
-The only modern signal comes from a small randomized trial in people on hemodialysis, a group with high rates of RLS. Participants took vitamin C, vitamin E, both, or a placebo for several weeks, and the vitamin groups reported lower symptom scores. A 2024 review of supplement trials in RLS counted this among its encouraging findings, while warning that the trials it reviewed were small and that half were at high risk of bias.
+The only modern signal comes from a small randomized trial from Iran, published in 2012, in 60 people on hemodialysis, a group with high rates of RLS. Participants took vitamin C, vitamin E, both, or a placebo for eight weeks, and symptom scores fell more in the vitamin groups than in the placebo group. A 2024 review of supplement trials in RLS counted this among its encouraging findings, while warning that the trials it reviewed were small and that half were at high risk of bias.
 
 ## How strong is the evidence?
 
@@ -417,13 +439,17 @@ Testing vitamin E levels is rarely needed unless you have a condition that affec
 If you are curious about vitamin E for restless legs, especially if you are on dialysis or take a blood thinner, talk to your doctor before you start.""",
         "references": [
             "National Institutes of Health, Office of Dietary Supplements. Vitamin E: Fact Sheet for Health Professionals. https://ods.od.nih.gov/factsheets/VitaminE-HealthProfessional/",
+            "Ayres S Jr, Mihan R. Leg cramps (systremma) and 'restless legs' syndrome: response to vitamin E (tocopherol). Calif Med 1969;111(2):87-91.",
+            "Sagheb MM, Dormanesh B, Fallahzadeh MK, et al. Efficacy of vitamins C, E, and their combination for treatment of restless legs syndrome in hemodialysis patients: a randomized, double-blind, placebo-controlled trial. Sleep Med 2012;13(5):542-545.",
             "González-Parejo P, Martín-Núñez J, Cabrera-Martos I, Valenza MC. Effects of dietary supplementation in patients with restless legs syndrome: a systematic review. Nutrients 2024;16(14):2315.",
+            "Klein EA, Thompson IM Jr, Tangen CM, et al. Vitamin E and the risk of prostate cancer: the Selenium and Vitamin E Cancer Prevention Trial (SELECT). JAMA 2011;306(14):1549-1556.",
             "Winkelman JW, Berkowski JA, DelRosso LM, et al. Treatment of restless legs syndrome and periodic limb movement disorder: an American Academy of Sleep Medicine clinical practice guideline. J Clin Sleep Med 2025;21(1):137-152.",
         ],
         "pin_description": (
-            "Vitamin E and restless legs: an honest look at a 1969 case series, a small dialysis "
-            "trial, and the bleeding risk that comes with high-dose vitamin E."
+            "What research says about vitamin E: a 1969 case series, a small 2012 trial, and the "
+            "safety points to know before taking higher doses, with references."
         ),
+        "product_link_text": "what research says about vitamin E",
     },
     {
         "slug": "other-vitamins-and-rls",
@@ -471,10 +497,15 @@ Before taking any of these vitamins for restless legs, talk to your doctor, part
             "National Institutes of Health, Office of Dietary Supplements. Thiamin: Fact Sheet for Health Professionals. https://ods.od.nih.gov/factsheets/Thiamin-HealthProfessional/",
             "National Institutes of Health, Office of Dietary Supplements. Vitamin A and Carotenoids: Fact Sheet for Health Professionals. https://ods.od.nih.gov/factsheets/VitaminA-HealthProfessional/",
             "González-Parejo P, Martín-Núñez J, Cabrera-Martos I, Valenza MC. Effects of dietary supplementation in patients with restless legs syndrome: a systematic review. Nutrients 2024;16(14):2315.",
+            "EFSA Panel on Nutrition, Novel Foods and Food Allergens (NDA). Scientific opinion on the tolerable upper intake level for vitamin B6. EFSA Journal 2023;21(5):8006.",
+            "Expert Group on Vitamins and Minerals. Safe Upper Levels for Vitamins and Minerals. London: Food Standards Agency; 2003.",
+            "The Alpha-Tocopherol, Beta Carotene Cancer Prevention Study Group. The effect of vitamin E and beta carotene on the incidence of lung cancer and other cancers in male smokers. N Engl J Med 1994;330(15):1029-1035.",
+            "Omenn GS, Goodman GE, Thornquist MD, et al. Effects of a combination of beta carotene and vitamin A on lung cancer and cardiovascular disease. N Engl J Med 1996;334(18):1150-1155.",
         ],
         "pin_description": (
-            "Vitamins B6, B1 and A and restless legs: what the limited research says, what a "
-            "doctor may check, and the safe upper limits for each."
+            "What research says about vitamins B6, B1 (thiamin) and A, what a doctor may check, "
+            "and the safe upper limit for each, with references."
         ),
+        "product_link_text": "what research says about vitamins B6, B1 and A",
     },
 ]

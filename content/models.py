@@ -3,9 +3,14 @@
 import markdown
 import nh3
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+
+from compliance import publishing
+
+from .notices import FIXED_BY_REGULATION, seeded_text
 
 ALLOWED_TAGS = {
     "p", "h2", "h3", "h4", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code",
@@ -38,11 +43,43 @@ class Notice(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        publishing.enforce(self.fixed_wording_errors())
         if self.pk:
             previous = Notice.objects.filter(pk=self.pk).values_list("text", flat=True).first()
             if previous is not None and previous != self.text:
                 self.version += 1
         super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.regulation:
+            raise ValidationError(f"This notice is required by {self.regulation}; it stays.")
+        return super().delete(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        publishing.enforce(self.fixed_wording_errors())
+
+    @property
+    def regulation(self):
+        """The regulation that fixes this wording, or "" for a notice staff may edit."""
+        return FIXED_BY_REGULATION.get(self.slug, "")
+
+    def fixed_wording_errors(self):
+        """A wording fixed by regulation keeps its text and its slug."""
+        stored_slug = None
+        if self.pk:
+            stored_slug = Notice.objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        if stored_slug in FIXED_BY_REGULATION and stored_slug != self.slug:
+            regulation = FIXED_BY_REGULATION[stored_slug]
+            return {"slug": [f"This wording is fixed by {regulation}: its slug stays."]}
+        if self.regulation and self.text != seeded_text(self.slug):
+            return {
+                "text": [
+                    f"This wording is fixed by {self.regulation} and must be shown word for word; "
+                    "it cannot be edited."
+                ]
+            }
+        return {}
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -60,6 +97,14 @@ class Article(models.Model):
     body_html = models.TextField(editable=False, blank=True)
     hero_image = models.ImageField(upload_to="articles/", blank=True)
     pin_description = models.CharField(max_length=300, blank=True)
+    product_link_text = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text=(
+            "The text after “Learn more:” on the pages of products that link here, e.g. “what "
+            "research says about iron”. Product pages may not name a disease, so neither may this."
+        ),
+    )
     position = models.PositiveSmallIntegerField(default=0)
     is_published = models.BooleanField(default=False)
     published_at = models.DateTimeField(default=timezone.now)
@@ -77,6 +122,7 @@ class Article(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        publishing.enforce(publishing.article_errors(self))
         self.body_html = render_markdown(self.body)
         if kwargs.get("update_fields") is not None and "body" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html"}
@@ -84,6 +130,14 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("content:article", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        publishing.enforce(publishing.article_errors(self))
+
+    @property
+    def link_text(self):
+        return self.product_link_text or "what the research says"
 
     @property
     def reference_list(self):

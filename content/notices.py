@@ -9,6 +9,13 @@ FDA_STATEMENT_SINGLE = "fda-statement-single"
 IRON_WARNING = "iron-warning"
 PREGNANCY = "pregnancy-nursing"
 
+# Wordings the law fixes word for word: staff see them with their regulation, and cannot edit.
+FIXED_BY_REGULATION = {
+    FDA_STATEMENT: "21 CFR 101.93(c)",
+    FDA_STATEMENT_SINGLE: "21 CFR 101.93(c)",
+    IRON_WARNING: "21 CFR 101.17(e)",
+}
+
 # slug, kind, title, text
 NOTICES = [
     (
@@ -67,7 +74,7 @@ NOTICES = [
         "magnesium-warning",
         "warning",
         "Magnesium",
-        "Magnesium from supplements may cause diarrhoea above 350 mg a day. If you have kidney "
+        "Magnesium from supplements may cause diarrhea above 350 mg a day. If you have kidney "
         "disease, talk to your doctor before taking magnesium.",
     ),
     (
@@ -95,3 +102,8 @@ NUTRIENT_NOTICES = {
     "vitamin-b6": "vitamin-b6-warning",
     "vitamin-a": "vitamin-a-warning",
 }
+
+
+def seeded_text(slug):
+    """The wording this module seeds for `slug` (the only wording a fixed notice may have)."""
+    return next((text for seeded, _kind, _title, text in NOTICES if seeded == slug), None)

@@ -7,6 +7,7 @@ from django.urls import reverse_lazy
 from django.utils.safestring import mark_safe
 from django.views.generic import DetailView, FormView, ListView, TemplateView
 
+from compliance.notices import ARTICLE, notices_for
 from shop.clientip import client_ip
 
 from .contact import contact_rate_limit, send_to_staff
@@ -25,6 +26,11 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         return published_articles()
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx["page_notices"] = notices_for([], context=ARTICLE)
+        return ctx
 
 
 class ArticleDetailView(DetailView):
@@ -56,6 +62,7 @@ class ArticleDetailView(DetailView):
                 "all_articles": articles,
                 "next_article": next_article(article, articles=articles),
                 "products": products,
+                "page_notices": notices_for([], context=ARTICLE),
                 "pin_url": PINTEREST_SHARE
                 + "?"
                 + urlencode(

@@ -49,7 +49,7 @@ def django_paths(env):
         "P = get_model('catalogue', 'Product'); C = get_model('catalogue', 'Category');"
         "print(json.dumps({"
         "'category': C.objects.order_by('path').first().get_absolute_url(),"
-        "'product': P.objects.filter(upc='RLS-IRON-25').first().get_absolute_url(),"
+        "'product': P.objects.filter(upc='RLV-IRON-25').first().get_absolute_url(),"
         "'article': Article.objects.published().first().get_absolute_url()}))"
     )
     out = subprocess.run([PYTHON, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True)
@@ -124,7 +124,7 @@ with override_settings(PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["testserver"]):
         if name == "bare":
             continue
         if name == "cart":
-            product = get_model("catalogue", "Product").objects.get(upc="RLS-IRON-25")
+            product = get_model("catalogue", "Product").objects.get(upc="RLV-IRON-25")
             client.post(f"/basket/add/{{product.pk}}/", {{"quantity": 1}})
         client.get(path)
         with CaptureQueriesContext(connection) as queries:

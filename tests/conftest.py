@@ -35,12 +35,12 @@ def django_db_setup(django_db_setup, django_db_blocker, pytestconfig):
 
 @pytest.fixture
 def iron(db):
-    return Product.objects.get(upc="RLS-IRON-25")
+    return Product.objects.get(upc="RLV-IRON-25")
 
 
 @pytest.fixture
 def magnesium(db):
-    return Product.objects.get(upc="RLS-MAG-120")
+    return Product.objects.get(upc="RLV-MAG-120")
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from django import template
 
-from catalogue import dosage
+from compliance import dosage
 
 register = template.Library()
 

@@ -14,6 +14,7 @@ class ArticleForm(forms.ModelForm):
             "body",
             "hero_image",
             "pin_description",
+            "product_link_text",
             "is_published",
             "published_at",
             "last_reviewed",
@@ -36,27 +37,6 @@ class ArticleForm(forms.ModelForm):
         image = self.cleaned_data.get("hero_image")
         validate_image_upload(image)
         return image
-
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk and self.instance.is_published and not cleaned.get("is_published"):
-            blocking = public_products_of(self.instance)
-            if blocking:
-                self.add_error("is_published", unpublish_refusal(blocking))
-        return cleaned
-
-
-def public_products_of(article):
-    return list(article.products.filter(is_public=True).values_list("title", flat=True))
-
-
-def unpublish_refusal(titles):
-    return (
-        "Published products link to this article: "
-        + ", ".join(titles)
-        + ". Point them at another article (or unpublish them) first, so no product page "
-        "links to a missing article."
-    )
 
 
 class NoticeForm(forms.ModelForm):

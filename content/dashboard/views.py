@@ -1,6 +1,7 @@
 """Staff views for articles, notices and Contact Us messages, in Oscar's dashboard layout."""
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
@@ -11,7 +12,7 @@ from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
 from content.models import Article, ContactMessage, Notice, render_markdown
 
-from .forms import ArticleForm, NoticeForm, public_products_of, unpublish_refusal
+from .forms import ArticleForm, NoticeForm
 
 
 class ArticleListView(ListView):
@@ -88,17 +89,18 @@ class ArticlePublishView(View):
     def post(self, request, pk):
         article = get_object_or_404(Article, pk=pk)
         if article.is_published:
-            blocking = public_products_of(article)
-            if blocking:
-                messages.error(request, unpublish_refusal(blocking))
-                return redirect("dashboard:article-list")
             article.is_published = False
-            messages.success(request, f"“{article.title}” is now a draft, hidden from the store.")
+            done = f"“{article.title}” is now a draft, hidden from the store."
         else:
             article.is_published = True
             article.published_at = min(article.published_at, timezone.now())
-            messages.success(request, f"“{article.title}” is published.")
-        article.save()
+            done = f"“{article.title}” is published."
+        try:
+            article.save()  # the model refuses what compliance.publishing forbids
+        except ValidationError as refusal:
+            messages.error(request, " ".join(refusal.messages))
+        else:
+            messages.success(request, done)
         return redirect("dashboard:article-list")
 
 
@@ -109,10 +111,22 @@ class NoticeListView(ListView):
 
 
 class NoticeUpdateView(UpdateView):
+    """Edit a notice; a wording fixed by regulation is shown read-only, with its regulation."""
+
     model = Notice
     form_class = NoticeForm
     template_name = "content/dashboard/notice_form.html"
     context_object_name = "notice"
+
+    def post(self, request, *args, **kwargs):
+        notice = self.get_object()
+        if notice.regulation:
+            messages.error(
+                request,
+                f"“{notice.title}” is fixed by {notice.regulation} and cannot be edited.",
+            )
+            return redirect("dashboard:notice-update", pk=notice.pk)
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         notice = form.save()

@@ -8,21 +8,17 @@ import logging
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
 from django.shortcuts import redirect
 from django.utils import timezone
 from oscar.apps.checkout import views
 from oscar.core.loading import get_model
 
-from catalogue.dosage import basket_dose_warnings, products_needing_advice
-from catalogue.selectors import iron_product_ids
-from content import notices
-from content.selectors import notices_by_slug
+from catalogue.selectors import basket_products
+from compliance.dosage import basket_dose_warnings, products_needing_advice
+from compliance.notices import CHECKOUT, ORDER, notices_for
 
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
-Product = get_model("catalogue", "Product")
-NutrientAmount = get_model("catalogue", "NutrientAmount")
 OrderNoticeRecord = get_model("order", "OrderNoticeRecord")
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
@@ -49,42 +45,20 @@ def acknowledgement_key(products):
     return ",".join(str(product.pk) for product in sorted(products, key=lambda p: p.pk))
 
 
-def applicable_notice_slugs(product_ids):
-    """The notices that applied to an order of these products, most general first.
-
-    The same rules as the pages: the disclaimer everywhere, the FDA statement where a product
-    makes a claim, the iron warning where the facts contain iron, then each nutrient's warning.
-    """
-    products = Product.objects.filter(pk__in=product_ids).prefetch_related(
-        Prefetch(
-            "nutrient_amounts", queryset=NutrientAmount.objects.select_related("nutrient__notice")
-        )
-    )
-    slugs = [notices.MEDICAL_ADVICE]
-    if any(product.claim_list for product in products):
-        slugs.append(notices.FDA_STATEMENT)
-    if iron_product_ids() & set(product_ids):
-        slugs.append(notices.IRON_WARNING)
-    for product in products:
-        slugs.extend(product.warning_notice_slugs)
-    slugs.append(notices.PREGNANCY)
-    return list(dict.fromkeys(slugs))
-
-
-def notice_records(order, *, product_ids, dose_warnings, acknowledged=None):
+def notice_records(order, *, products, dose_warnings, acknowledged=None):
     """Copies of what the customer was shown, so a later edit of a notice changes no order."""
-    shown = notices_by_slug()
     records = [
         OrderNoticeRecord(
             order=order,
             kind=OrderNoticeRecord.NOTICE,
-            slug=slug,
-            version=shown[slug].version,
-            title=shown[slug].title,
-            text=shown[slug].text,
+            slug=notice.slug,
+            version=notice.version,
+            title=f"{notice.title} ({', '.join(notice.products)})"
+            if notice.products
+            else notice.title,
+            text=notice.text,
         )
-        for slug in applicable_notice_slugs(product_ids)
-        if slug in shown
+        for notice in notices_for(products, context=ORDER)
     ]
     records += [
         OrderNoticeRecord(
@@ -199,7 +173,7 @@ class PaymentDetailsView(views.PaymentDetailsView):
                 OrderNoticeRecord.objects.bulk_create(
                     notice_records(
                         order,
-                        product_ids={line.product_id for line in basket.all_lines()},
+                        products=basket_products(basket),
                         dose_warnings=basket_dose_warnings(basket),
                         acknowledged=self.acknowledged,
                     )
@@ -236,4 +210,6 @@ class ThankYouView(views.ThankYouView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx.update(bank_transfer_context())
+        products = [line.product for line in self.object.lines.all() if line.product is not None]
+        ctx["page_notices"] = notices_for(products, context=CHECKOUT)
         return ctx

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("width", [1280, 375])
 def test_cart_with_two_iron_products_shows_the_dose_message(live_store, new_page, width):
     page = new_page(width=width)
-    for upc in ("RLS-IRON-25", "RLS-IRON-65"):
+    for upc in ("RLV-IRON-25", "RLV-IRON-65"):
         page.goto(live_store + Product.objects.get(upc=upc).get_absolute_url())
         page.get_by_role("button", name="Add to cart").click()
         page.wait_for_load_state()

@@ -43,7 +43,7 @@ def checkout_from_cart(page):
 
 def test_customer_reads_buys_and_checks_out_as_a_guest(live_store, browser_page):
     page = browser_page
-    iron = Product.objects.get(upc="RLS-IRON-25")
+    iron = Product.objects.get(upc="RLV-IRON-25")
     page.goto(live_store + "/")
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Our Products").click()
     expect(page.locator("h1")).to_have_text("Our Products")
@@ -52,7 +52,7 @@ def test_customer_reads_buys_and_checks_out_as_a_guest(live_store, browser_page)
     expect(page.locator("h1")).to_have_text(iron.title)
     expect(page.locator(".notice-iron-warning")).to_contain_text(TEXTS[IRON_WARNING])
 
-    page.get_by_role("link", name=f"Learn more: {iron.article.title}").click()
+    page.get_by_role("link", name=f"Learn more: {iron.article.link_text}").click()
     expect(page.locator("h1")).to_have_text(iron.article.title)
     expect(page.locator("main")).to_contain_text(TEXTS[MEDICAL_ADVICE])
 
@@ -104,7 +104,7 @@ def test_customer_registers_signs_out_signs_in_orders_and_sees_history(live_stor
     login.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("link", name="Sign out")).to_be_visible()
 
-    magnesium = Product.objects.get(upc="RLS-MAG-120")
+    magnesium = Product.objects.get(upc="RLV-MAG-120")
     page.goto(live_store + magnesium.get_absolute_url())
     page.get_by_role("button", name="Add to cart").click()
     page.goto(live_store + "/basket/")
@@ -131,7 +131,7 @@ def test_staff_create_a_product_that_the_storefront_shows_with_its_notices(
 
     page.goto(live_store + "/dashboard/catalogue/products/create/supplement/")
     page.fill("#id_title", "Magnesium Citrate 100 mg")
-    page.fill("#id_upc", "RLS-MAG-CIT-100")
+    page.fill("#id_upc", "RLV-MAG-CIT-100")
     page.locator("#id_description").evaluate(
         "(el, html) => { el.value = html; }", "<p>A gentle magnesium.</p>"
     )
@@ -143,7 +143,7 @@ def test_staff_create_a_product_that_the_storefront_shows_with_its_notices(
     page.select_option("#id_productcategory_set-0-category", label="Minerals")
     page.get_by_role("link", name="Stock and pricing").click()
     page.select_option("#id_stockrecords-0-partner", index=1)
-    page.fill("#id_stockrecords-0-partner_sku", "RLS-MAG-CIT-100")
+    page.fill("#id_stockrecords-0-partner_sku", "RLV-MAG-CIT-100")
     page.fill("#id_stockrecords-0-num_in_stock", "30")
     page.fill("#id_stockrecords-0-price", "11.50")
     page.get_by_role("link", name="Supplement facts").click()
@@ -157,7 +157,7 @@ def test_staff_create_a_product_that_the_storefront_shows_with_its_notices(
     ).first.click()
     expect(page.locator(".alert-success")).to_contain_text("Magnesium Citrate 100 mg")
 
-    product = Product.objects.get(upc="RLS-MAG-CIT-100")
+    product = Product.objects.get(upc="RLV-MAG-CIT-100")
     page.goto(live_store + product.get_absolute_url())
     expect(page.locator("h1")).to_have_text("Magnesium Citrate 100 mg")
     expect(page.locator(".price-large")).to_have_text("$11.50")
@@ -168,7 +168,7 @@ def test_staff_create_a_product_that_the_storefront_shows_with_its_notices(
     expect(main).to_contain_text(TEXTS[NUTRIENT_NOTICES["magnesium"]])
     expect(main).to_contain_text(TEXTS[MEDICAL_ADVICE])
     expect(page.locator(".notice-iron-warning")).to_have_count(0)
-    expect(page.get_by_role("link", name=f"Learn more: {article.title}")).to_be_visible()
+    expect(page.get_by_role("link", name=f"Learn more: {article.link_text}")).to_be_visible()
 
     page.goto(live_store + article.get_absolute_url())
     expect(page.get_by_role("region", name="Products this article discusses")).to_contain_text(
@@ -206,7 +206,7 @@ PHONE_PAGES = [
 
 def test_at_375_px_no_page_scrolls_sideways_and_the_header_works(live_store, new_page):
     page = new_page(width=375, height=740)
-    iron = Product.objects.get(upc="RLS-IRON-25")
+    iron = Product.objects.get(upc="RLV-IRON-25")
     page.goto(live_store + iron.get_absolute_url())
     page.get_by_role("button", name="Add to cart").click()
     category = iron.categories.first()

@@ -19,6 +19,19 @@ STOREFRONT = re.compile(r"^/(catalogue|articles|about|contact|basket)?/?")
 SKIP = re.compile(r"^/(dashboard|accounts|admin|checkout|media|static|i18n)/|logout|\?|#")
 
 
+DISEASE_NAMES = re.compile(r"\b(rls|restless|willis|ekbom)\b", re.IGNORECASE)
+
+
+def names_the_disease(soup):
+    """Where a product page names the disease: its text, title, meta tags or link texts."""
+    found = DISEASE_NAMES.findall(page_text(soup))
+    for tag in soup.select("title, meta[content]"):
+        found += DISEASE_NAMES.findall(tag.get("content", "") or tag.get_text(" "))
+    for script in soup.select('script[type="application/ld+json"]'):
+        found += DISEASE_NAMES.findall(script.get_text())
+    return found
+
+
 def page_text(soup):
     return " ".join(soup.get_text(" ").split())
 
@@ -49,7 +62,14 @@ def test_crawl_finds_every_product_and_article_with_their_notices(client):
 
     for path, soup in pages.items():
         text = page_text(soup)
-        assert TEXTS[notices.MEDICAL_ADVICE] in text, f"{path}: no medical-advice notice"
+        assert text.count(TEXTS[notices.MEDICAL_ADVICE]) == 1, f"{path}: medical advice not once"
+        fda = text.count(TEXTS[notices.FDA_STATEMENT]) + text.count(
+            TEXTS[notices.FDA_STATEMENT_SINGLE]
+        )
+        assert fda == 1, f"{path}: the FDA statement {fda} times"
+        assert text.count(TEXTS[notices.IRON_WARNING]) <= 1, f"{path}: iron warning repeated"
+        for slug, notice_text in TEXTS.items():
+            assert text.count(notice_text) <= 1, f"{path}: {slug} more than once"
         if path in products:
             product = products[path]
             assert soup.select_one("table.supplement-facts"), path
@@ -57,8 +77,13 @@ def test_crawl_finds_every_product_and_article_with_their_notices(client):
             has_iron = product.nutrient_amounts.filter(nutrient__code="iron").exists()
             assert (TEXTS[notices.IRON_WARNING] in text) == has_iron, path
             if product.claim_list:
-                assert TEXTS[notices.FDA_STATEMENT] in text, path
+                one = len(product.claim_list) == 1
+                fda_slug = notices.FDA_STATEMENT_SINGLE if one else notices.FDA_STATEMENT
+                claims_box = page_text(soup.select_one(".product-main"))
+                assert "*" + TEXTS[fda_slug] in claims_box, path
             assert soup.select_one("form[action*='/basket/add/']"), f"{path}: cannot buy"
+            named = names_the_disease(soup)
+            assert not named, f"{path} names the disease: {named}"
         if path in articles:
             linked = {p.get_absolute_url() for p in articles[path].products.filter(is_public=True)}
             for url in linked:

@@ -34,7 +34,7 @@ def test_every_product_page_carries_its_notices_and_article_link(client):
         assert "Supplement Facts" in page
         if len(product.claim_list) > 1:
             assert "*" + FDA in page
-        assert f"Learn more: {product.article.title}" in page
+        assert f"Learn more: {product.article.link_text}" in page
         contains_iron = product.nutrient_amounts.filter(nutrient__code="iron").exists()
         assert (IRON in page) == contains_iron, product
 
@@ -46,19 +46,25 @@ def test_iron_products_show_the_exact_iron_warning_boxed(client):
         assert box is not None and IRON in " ".join(box.get_text(" ").split())
 
 
-def test_cart_and_checkout_show_medical_notice_and_iron_warning_beside_the_line(
+def test_cart_and_checkout_show_medical_notice_and_one_iron_warning_naming_the_products(
     client, iron, magnesium
 ):
+    high_dose_iron = Product.objects.get(upc="RLV-IRON-65")
     add_to_cart(client, iron)
     add_to_cart(client, magnesium)
+    add_to_cart(client, high_dose_iron)
     cart = BeautifulSoup(client.get("/basket/").content, "html.parser")
-    assert MEDICAL in " ".join(cart.get_text(" ").split())
-    assert len(cart.select("#basket_formset .notice-iron-warning")) == 1
+    assert " ".join(cart.get_text(" ").split()).count(MEDICAL) == 1
+    boxes = cart.select(".notice-iron-warning")
+    assert len(boxes) == 1
+    named = boxes[0].select_one(".notice-products").get_text(" ")
+    assert iron.title in named and high_dose_iron.title in named
+    assert magnesium.title not in named
 
     preview = checkout_to_preview(client, guest_email="guest@example.com")
     page = BeautifulSoup(preview.content, "html.parser")
-    assert MEDICAL in " ".join(page.get_text(" ").split())
-    assert len(page.select(".basket-items .notice-iron-warning")) == 1
+    assert " ".join(page.get_text(" ").split()).count(MEDICAL) == 1
+    assert len(page.select(".notice-iron-warning")) == 1
 
 
 def test_order_email_carries_the_notices(client, iron, mailoutbox):

@@ -42,7 +42,7 @@ def post_at_once(clients, path, data):
 
 
 def test_twenty_concurrent_checkouts_for_five_bottles_sell_exactly_five(committed_db):
-    product = Product.objects.get(upc="RLS-MAG-120")
+    product = Product.objects.get(upc="RLV-MAG-120")
     StockRecord.objects.filter(product=product).update(num_in_stock=5, num_allocated=0)
     customers = []
     for n in range(20):
@@ -66,7 +66,7 @@ def test_twenty_concurrent_checkouts_for_five_bottles_sell_exactly_five(committe
 
 
 def test_a_double_clicked_place_order_creates_one_order(committed_db):
-    product = Product.objects.get(upc="RLS-MAG-120")
+    product = Product.objects.get(upc="RLV-MAG-120")
     client = Client()
     add_to_cart(client, product)
     checkout_to_preview(client, guest_email="double@example.com")

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from oscar.core.loading import get_model
 
-from catalogue.dosage import basket_dose_warnings
+from compliance.dosage import basket_dose_warnings
 from tests.shop.checkout_steps import add_to_cart, checkout_to_preview
 
 Product = get_model("catalogue", "Product")
@@ -18,12 +18,12 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def iron_65(db):
-    return Product.objects.get(upc="RLS-IRON-65")
+    return Product.objects.get(upc="RLV-IRON-65")
 
 
 @pytest.fixture
 def combo(db):
-    return Product.objects.get(upc="RLS-COMBO-DAILY")
+    return Product.objects.get(upc="RLV-COMBO-DAILY")
 
 
 def warnings_on(page):
@@ -78,8 +78,8 @@ def test_a_sum_equal_to_the_limit_is_not_above_it(client, iron, combo):
 
 
 def test_nutrients_without_an_upper_limit_are_not_checked(client, combo):
-    b12 = Product.objects.get(upc="RLS-B12-1000")
-    thiamin = Product.objects.get(upc="RLS-B1-100")
+    b12 = Product.objects.get(upc="RLV-B12-1000")
+    thiamin = Product.objects.get(upc="RLV-B1-100")
     add_to_cart(client, b12)  # 1,000 mcg B12 a day, plus 25 from the combo
     add_to_cart(client, thiamin)  # 100 mg thiamin, plus 1.5
     add_to_cart(client, combo)
@@ -90,7 +90,7 @@ def test_magnesium_counts_supplements_only_and_says_so(client, magnesium):
     add_to_cart(client, magnesium, 2)  # 120 mg × 2 a day = 240 mg, under 350
     assert cart_warnings(client) == {}
 
-    b6 = Product.objects.get(upc="RLS-B6-10")
+    b6 = Product.objects.get(upc="RLV-B6-10")
     NutrientAmount.objects.create(
         product=b6, nutrient=Nutrient.objects.get(code="magnesium"), amount=Decimal("150")
     )
@@ -117,6 +117,8 @@ def test_a_limit_changed_by_staff_applies_at_once(client, staff, iron):
             "unit": "mg",
             "daily_value": "18",
             "upper_limit": "20",
+            "upper_limit_unit": "",
+            "upper_limit_basis": "whole",
             "upper_limit_note": "total intake",
             "notice": nutrient.notice_id,
             "position": nutrient.position,
@@ -161,7 +163,7 @@ def test_product_page_dose_sentence_costs_no_query(client, django_assert_max_num
 
 def test_seed_marks_only_the_product_over_a_limit(db):
     marked = Product.objects.filter(requires_doctors_advice=True)
-    assert list(marked.values_list("upc", flat=True)) == ["RLS-IRON-65"]
+    assert list(marked.values_list("upc", flat=True)) == ["RLV-IRON-65"]
 
 
 def test_basket_page_query_budget(client, django_assert_max_num_queries, iron, iron_65, magnesium):
@@ -193,7 +195,7 @@ def test_a_flag_cleared_by_staff_survives_the_next_seed(db):
 
     from django.core.management import call_command
 
-    product = Product.objects.get(upc="RLS-IRON-65")
+    product = Product.objects.get(upc="RLV-IRON-65")
     product.requires_doctors_advice = False
     product.save()
     call_command("seed_store", stdout=StringIO())

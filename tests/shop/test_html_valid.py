@@ -57,7 +57,7 @@ def storefront_pages(client):
     fetch("404", "/no-such-page/", status=404)
     pages["500"] = render_to_string("500.html")
 
-    client.post(f"/basket/add/{Product.objects.get(upc='RLS-IRON-25').pk}/", {"quantity": 2})
+    client.post(f"/basket/add/{Product.objects.get(upc='RLV-IRON-25').pk}/", {"quantity": 2})
     fetch("cart", "/basket/")
     fetch("checkout gateway", "/checkout/")
     client.post("/checkout/", {"username": "guest@example.com", "options": "anonymous"})

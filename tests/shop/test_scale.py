@@ -19,7 +19,7 @@ BUDGET = 10
 
 
 def warm_query_counts(client):
-    iron = Product.objects.get(upc="RLS-IRON-25")
+    iron = Product.objects.get(upc="RLV-IRON-25")
     pages = {
         "home": "/",
         "list": "/catalogue/",

@@ -93,7 +93,7 @@ def two_app_servers(committed_db):
 def test_a_cart_started_on_one_server_continues_on_the_other(two_app_servers):
     first, second = two_app_servers
     browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
-    product = Product.objects.get(upc="RLS-MAG-120")
+    product = Product.objects.get(upc="RLV-MAG-120")
 
     page = browser.open(first + product.get_absolute_url()).read().decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)

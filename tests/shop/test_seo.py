@@ -47,7 +47,7 @@ def test_product_page_structured_data_and_rich_pin(client, iron):
     data = structured_data(soup)
     product = data["Product"]
     assert product["name"] == "Iron Bisglycinate 25 mg"
-    assert product["sku"] == "RLS-IRON-25"
+    assert product["sku"] == "RLV-IRON-25"
     assert product["brand"] == {"@type": "Brand", "name": "Restful Legs Vitamins"}
     assert product["image"][0].startswith(BASE + "/media/") and product["image"][0].endswith(".png")
     assert product["offers"] == {

@@ -17,8 +17,9 @@ from oscar.apps.catalogue.categories import create_from_breadcrumbs
 from oscar.core.loading import get_model
 
 from catalogue import seed_data
-from catalogue.dosage import product_dose_warnings
 from catalogue.labels import render_article_hero, render_label
+from compliance import labels, publishing
+from compliance.dosage import product_dose_warnings
 from content import articles_data, notices
 from content.models import Article, Notice
 
@@ -111,6 +112,7 @@ class Command(BaseCommand):
                     "summary": data["summary"],
                     "body": data["body"].strip(),
                     "pin_description": data["pin_description"],
+                    "product_link_text": data["product_link_text"],
                     "references": "\n".join(data["references"]),
                     "position": position,
                     "is_published": True,
@@ -133,7 +135,7 @@ class Command(BaseCommand):
     def seed_nutrients(self):
         nutrients, created = {}, 0
         notice_ids = dict(Notice.objects.values_list("slug", "pk"))
-        for position, (code, name, unit, dv, ul, note) in enumerate(seed_data.NUTRIENTS):
+        for code, name, unit, dv, ul, ul_unit, ul_basis, note in seed_data.NUTRIENTS:
             nutrient, was_created = Nutrient.objects.get_or_create(
                 code=code,
                 defaults={
@@ -141,8 +143,10 @@ class Command(BaseCommand):
                     "unit": unit,
                     "daily_value": dv,
                     "upper_limit": ul,
+                    "upper_limit_unit": ul_unit,
+                    "upper_limit_basis": ul_basis,
                     "upper_limit_note": note,
-                    "position": position,
+                    "position": labels.label_position(code),
                     "notice_id": notice_ids.get(notices.NUTRIENT_NOTICES.get(code)),
                 },
             )
@@ -184,7 +188,8 @@ class Command(BaseCommand):
                 article=articles[data["article"]],
                 description=f"<p>{data['description']}</p>",
                 claims=data["claims"],
-                directions=seed_data.DIRECTIONS.format(
+                directions=data.get("directions")
+                or seed_data.DIRECTIONS.format(
                     serving=serving
                     if data.get("servings_per_day", 1) == 1
                     else f"{serving} {data['servings_per_day']} times"
@@ -194,6 +199,7 @@ class Command(BaseCommand):
                 serving_size=serving,
                 servings_per_container=data["servings_per_container"],
                 servings_per_day=data.get("servings_per_day", 1),
+                is_public=False,  # published below, once its Supplement Facts rows exist
             )
             ProductCategory.objects.create(product=product, category=categories[data["category"]])
             StockRecord.objects.create(
@@ -204,12 +210,13 @@ class Command(BaseCommand):
                 price=data["price"],
                 num_in_stock=data["stock"],
             )
-            for code, amount, source_form in data["nutrients"]:
-                NutrientAmount.objects.create(
+            for code, amount, source_form, *share in data["nutrients"]:
+                NutrientAmount.objects.create(  # save() checks the UL share (compliance.dosage)
                     product=product,
                     nutrient=nutrients[code],
                     amount=amount,
                     source_form=source_form,
+                    upper_limit_amount=share[0] if share else None,
                 )
             unit = serving.split(" ", 1)[-1]
             png = render_label(
@@ -220,6 +227,8 @@ class Command(BaseCommand):
             )
             image = ProductImage(product=product, caption=data["title"], display_order=0)
             image.original.save(f"{data['upc'].lower()}.png", ContentFile(png), save=True)
+            product.is_public = True
+            product.save()  # the publish rules (compliance.publishing) run here, as for staff
             created.append(product.pk)
             self.stdout.write(f"    + {product.title}")
         self.step("products", len(created), len(seed_data.PRODUCTS))
@@ -277,6 +286,8 @@ class Command(BaseCommand):
                         is_public=True,
                     )
                 )
+                # bulk_create skips save(): the copy's text meets the claim check here instead.
+                publishing.enforce(publishing.copy_errors(copies[-1], publishing.PRODUCT_COPY))
             Product.objects.bulk_create(copies)
             copies = list(Product.objects.filter(upc__in=original_of))
             StockRecord.objects.bulk_create(
@@ -294,7 +305,12 @@ class Command(BaseCommand):
             for copy in copies:
                 original = original_of[copy.upc]
                 amounts += [
-                    NutrientAmount(product=copy, nutrient_id=a.nutrient_id, amount=a.amount)
+                    NutrientAmount(
+                        product=copy,
+                        nutrient_id=a.nutrient_id,
+                        amount=a.amount,
+                        upper_limit_amount=a.upper_limit_amount,  # checked when the original was
+                    )
                     for a in original.nutrient_amounts.all()
                 ]
                 links += [

@@ -1,14 +1,14 @@
-"""The dashboard product form with the supplement facts and the checks the law asks for."""
+"""The dashboard product form with the supplement facts.
+
+The checks the law asks for (claims, article, facts) live on the model (compliance.publishing),
+so this form shows them beside the fields like any model validation.
+"""
 
 from django import forms
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
 
-from catalogue.claims import disease_claim_message, disease_claim_words
 from content.models import Article
 from shop.images import validate_image_upload
-
-# Product copy a customer reads; each is checked for disease claims on save.
-CHECKED_FOR_CLAIMS = ("title", "description", "claims", "meta_title", "meta_description")
 
 
 class ProductForm(oscar_forms.ProductForm):
@@ -36,20 +36,6 @@ class ProductForm(oscar_forms.ProductForm):
         if "article" in self.fields:
             self.fields["article"].queryset = Article.objects.order_by("position", "title")
             self.fields["article"].label_from_instance = article_label
-
-    def clean(self):
-        cleaned = super().clean()
-        for name in CHECKED_FOR_CLAIMS:
-            words = disease_claim_words(cleaned.get(name))
-            if words and name in self.fields:
-                self.add_error(name, disease_claim_message(words))
-        if cleaned.get("is_public") and "article" in self.fields and not cleaned.get("article"):
-            self.add_error(
-                "article",
-                "Choose the educational article for this product before publishing it "
-                "(or untick “Is public” to save it as a draft).",
-            )
-        return cleaned
 
 
 def article_label(article):

@@ -7,9 +7,12 @@ from catalogue.models import NutrientAmount, Product
 
 
 class NutrientAmountForm(forms.ModelForm):
+    """A fact row; the model's clean() asks for the UL share where the nutrient counts one."""
+
     class Meta:
         model = NutrientAmount
-        fields = ["nutrient", "amount", "source_form"]
+        fields = ["nutrient", "amount", "upper_limit_amount", "source_form"]
+        labels = {"upper_limit_amount": "Counted against the upper limit"}
 
 
 BaseNutrientAmountFormSet = inlineformset_factory(
@@ -36,7 +39,10 @@ class NutrientAmountFormSet(BaseNutrientAmountFormSet):
                 f"Each nutrient once per product: {', '.join(sorted(repeated))} is listed twice."
             )
         super().clean()
-        if self.instance.is_public and not chosen:
-            raise forms.ValidationError(
-                "A published product needs at least one nutrient row for its Supplement Facts."
-            )
+
+    def kept_rows(self):
+        return [
+            form
+            for form in self.forms
+            if form.cleaned_data.get("nutrient") and not form.cleaned_data.get("DELETE")
+        ]
