@@ -7,7 +7,6 @@ the figures are printed (run with -s to see them) and quoted in the README.
 import importlib.util
 import subprocess
 import sys
-import time
 from dataclasses import FrozenInstanceError
 from pathlib import Path
 
@@ -289,22 +288,7 @@ def test_seeded_product_and_category_copy_passes():
     assert failures == {}
 
 
-# --- speed and independence ------------------------------------------------------------------
-
-
-def test_a_product_description_checks_well_under_a_millisecond():
-    from catalogue import seed_data
-
-    texts = [p["description"] for p in seed_data.PRODUCTS] + [t for t, _ in CLAIMS[:20]]
-    for text in texts:
-        find_disease_claims(text)  # warm up
-    rounds = 20
-    started = time.perf_counter()
-    for _ in range(rounds):
-        for text in texts:
-            find_disease_claims(text)
-    per_text = (time.perf_counter() - started) / (rounds * len(texts))
-    assert per_text < 0.001, f"{per_text * 1e6:.0f} µs per text"
+# --- independence ------------------------------------------------------------------------
 
 
 def test_imports_without_django():
