@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The port `make run` and `make serve` listen on (127.0.0.1 only): `make run PORT=8123`.
+PORT   ?= 8000
 
 .PHONY: run serve bench test install tools migrate seed lint format screenshots clean
 
@@ -23,16 +25,17 @@ tools: .tools/node_modules/vnu-jar/build/dist/vnu.jar
 migrate: install
 	$(PY) manage.py migrate --noinput
 
+# The site's domain follows PORT: the links in the store's emails point where it is served.
 seed: migrate
-	$(PY) manage.py seed_store --demo-staff
+	$(PY) manage.py seed_store --demo-staff --site-domain 127.0.0.1:$(PORT)
 
 run: seed
-	@echo "Serving the store at http://127.0.0.1:8000 (Ctrl-C to stop)"
-	$(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Serving the store at http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-# Production settings under gunicorn on 127.0.0.1:8000 (WEB_CONCURRENCY workers, default 2).
-serve: seed
-	scripts/serve.sh
+# Production settings under gunicorn on 127.0.0.1:$(PORT) (WEB_CONCURRENCY workers, default 2).
+serve: migrate
+	PORT=$(PORT) scripts/serve.sh
 
 # Requests per second, latency and SQL queries per page, against a bare Django view (README).
 bench: seed
@@ -55,4 +58,4 @@ screenshots: install
 	$(PY) scripts/screenshots.py http://127.0.0.1:8000 screenshots
 
 clean:
-	rm -rf $(VENV) .tools db.sqlite3 media .test-media staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) .tools .cache db.sqlite3 media .test-media staticfiles .pytest_cache .ruff_cache

@@ -8,12 +8,16 @@ from django.db import models
 from oscar.apps.catalogue.abstract_models import (
     AbstractCategory,
     AbstractProduct,
+    AbstractProductAttribute,
+    AbstractProductAttributeValue,
     AbstractProductImage,
 )
+from oscar.utils.models import get_image_upload_path
 
 from compliance import publishing
 from compliance.dosage import upper_limit_share_errors
 from compliance.labels import format_amount, percent_daily_value
+from shop.images import validate_image_upload
 
 
 class Product(AbstractProduct):
@@ -224,6 +228,15 @@ class NutrientAmount(models.Model):
 class Category(AbstractCategory):
     """Oscar's category; its name and description are customer-facing copy (DESIGN §5)."""
 
+    image = models.ImageField(
+        "Image",
+        upload_to="categories",
+        blank=True,
+        null=True,
+        max_length=255,
+        validators=[validate_image_upload],
+    )
+
     def clean(self):
         super().clean()
         publishing.enforce(publishing.category_errors(self))
@@ -236,6 +249,13 @@ class Category(AbstractCategory):
 class ProductImage(AbstractProductImage):
     """Oscar's product image; its caption is customer-facing copy (DESIGN §5)."""
 
+    original = models.ImageField(
+        "Original",
+        upload_to=get_image_upload_path,
+        max_length=255,
+        validators=[validate_image_upload],
+    )
+
     def clean(self):
         super().clean()
         publishing.enforce(publishing.image_errors(self))
@@ -243,6 +263,26 @@ class ProductImage(AbstractProductImage):
     def save(self, *args, **kwargs):
         publishing.enforce(publishing.image_errors(self))
         super().save(*args, **kwargs)
+
+
+class ProductAttribute(AbstractProductAttribute):
+    """Oscar's attribute; an image attribute's upload gets the store's image checks."""
+
+    def _validate_image(self, value):
+        super()._validate_image(value)
+        validate_image_upload(value)  # the dashboard product form validates attributes here
+
+
+class ProductAttributeValue(AbstractProductAttributeValue):
+    """Oscar's attribute value; the image checks also guard the Django admin's forms."""
+
+    value_image = models.ImageField(
+        upload_to=get_image_upload_path,
+        max_length=255,
+        blank=True,
+        null=True,
+        validators=[validate_image_upload],
+    )
 
 
 from oscar.apps.catalogue.models import *  # noqa: E402,F403  (Oscar's documented fork pattern)

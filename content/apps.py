@@ -6,4 +6,4 @@ class ContentConfig(AppConfig):
     verbose_name = "Content"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import contact, signals  # noqa: F401  (contact: late email deliveries)

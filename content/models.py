@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from compliance import publishing
+from shop.images import validate_image_upload
 
 from .notices import FIXED_BY_REGULATION, seeded_text
 
@@ -95,7 +96,9 @@ class Article(models.Model):
     summary = models.CharField(max_length=300)
     body = models.TextField(help_text="Markdown")
     body_html = models.TextField(editable=False, blank=True)
-    hero_image = models.ImageField(upload_to="articles/", blank=True)
+    hero_image = models.ImageField(
+        upload_to="articles/", blank=True, validators=[validate_image_upload]
+    )
     pin_description = models.CharField(max_length=300, blank=True)
     product_link_text = models.CharField(
         max_length=120,

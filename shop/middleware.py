@@ -1,10 +1,26 @@
 """Request/response plumbing of the store's own."""
 
+import re
+
 from csp.constants import UNSAFE_INLINE
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import BadRequest
+from django.utils.cache import has_vary_header, patch_cache_control
 
 from shop import pagecache
+
+# One person's pages: cart, checkout, account (sign-in and registration included), password
+# reset, wishlists, the dashboard and the admin.
+PERSONAL_PREFIXES = (
+    "/basket/",
+    "/checkout/",
+    "/accounts/",
+    "/password-reset/",
+    "/wishlists/",
+    "/dashboard/",
+    "/admin/",
+)
 
 
 def dashboard_script_policy(get_response):
@@ -19,13 +35,40 @@ def dashboard_script_policy(get_response):
     return middleware
 
 
+def personal_pages_not_stored(get_response):
+    """`Cache-Control: private, no-store` on what belongs to one person, so that no shared cache
+    keeps it and no browser leaves it on disk for the next user of the machine: the pages under
+    PERSONAL_PREFIXES, and any other page that varies on the cookies of a visitor who has more
+    than the CSRF cookie (a session, a cart, messages). The anonymous page cache serves only
+    visitors with no other cookie, so its pages keep their caching headers; static files vary on
+    no cookie and keep theirs.
+    """
+
+    def middleware(request):
+        response = get_response(request)
+        if request.path.startswith(PERSONAL_PREFIXES) or _varies_on_personal_cookies(
+            request, response
+        ):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    return middleware
+
+
+def _varies_on_personal_cookies(request, response):
+    cookies = set(request.COOKIES) | set(response.cookies)
+    return has_vary_header(response, "Cookie") and bool(cookies - {settings.CSRF_COOKIE_NAME})
+
+
 class AnonymousPageCache:
     """Whole-page cache for visitors with no session, cart or messages (most of the traffic).
 
     Such a visitor sees exactly what every other one sees except the CSRF token, so the page is
     stored with a placeholder where the token was and each visitor gets a fresh token of their
-    own on the way out. Any change to the catalogue, stock or content bumps one version number
-    (shop.pagecache), which retires every stored page at once.
+    own on the way out. Any change to the catalogue, stock or content replaces one version
+    (shop.pagecache) once it commits, which retires every stored page at once. Pages and version
+    live in the cache every process shares (Redis, or the file cache without it: settings), so a
+    change made through one process retires the pages all the others serve.
     """
 
     def __init__(self, get_response):
@@ -43,3 +86,37 @@ class AnonymousPageCache:
             cache.set(key, pagecache.stored_from(response), settings.PAGE_CACHE_SECONDS)
             response["X-Page-Cache"] = "miss"
         return response
+
+
+# Unicode's control characters (C0, DEL, C1). Text may hold tab, line feed and carriage return.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+CONTROL_CHARACTERS_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def reject_control_characters(get_response):
+    """400 for a control character in the path, the query string, a form field or a cookie.
+
+    No page of the store takes one, and PostgreSQL refuses a NUL in any text, so one reaching a
+    query (a search, a wishlist key, a session key) was a 500. Stopping them here, before the
+    session, the page cache or any view reads them, covers every form and URL at once, Oscar's
+    included. Tab, line feed and carriage return stay allowed in query and form values: a
+    textarea or a pasted line holds them.
+    """
+
+    def middleware(request):
+        if _has_control_characters(request):
+            raise BadRequest("Control character in the request")
+        return get_response(request)
+
+    return middleware
+
+
+def _has_control_characters(request):
+    strict = [request.path, *request.GET, *request.COOKIES, *request.COOKIES.values()]
+    texts = [value for _name, values in request.GET.lists() for value in values]
+    if request.method == "POST":  # a body Django cannot parse raises its own 400 here
+        strict += [*request.POST, *request.FILES]
+        texts += [value for _name, values in request.POST.lists() for value in values]
+    return any(CONTROL_CHARACTERS.search(item) for item in strict) or any(
+        CONTROL_CHARACTERS_IN_TEXT.search(text) for text in texts
+    )

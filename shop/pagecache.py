@@ -1,9 +1,11 @@
 """Rules of the anonymous page cache (shop.middleware.AnonymousPageCache) and its invalidation."""
 
 import re
+import uuid
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 
@@ -13,7 +15,7 @@ CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 # A visitor carrying any other cookie (session, cart, messages) may see something personal.
 HARMLESS_COOKIES = {"csrftoken"}
 UNCACHED_PREFIXES = ("/basket/", "/checkout/", "/accounts/", "/dashboard/", "/admin/", "/healthz")
-CACHED_QUERY_KEYS = {"page"}
+PLAIN_PAGE_QUERY = re.compile(r"page=[1-9][0-9]{0,5}")
 
 
 def is_cacheable_request(request):
@@ -21,9 +23,32 @@ def is_cacheable_request(request):
         settings.PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
         and set(request.COOKIES) <= HARMLESS_COOKIES
-        and set(request.GET) <= CACHED_QUERY_KEYS
         and not request.path.startswith(UNCACHED_PREFIXES)
+        and has_plain_query(request)
+        and is_own_host(request)
     )
+
+
+def has_plain_query(request):
+    """No query, or only a page number written plainly (`page=2`).
+
+    Every other spelling (`page=02`, `page=2&`, `utm=…`) would be a cache entry of its own, so
+    anyone could fill the cache; those pages are rendered, never stored. A page past the end is
+    a 404, which is never stored either.
+    """
+    query = request.META.get("QUERY_STRING", "")
+    return not query or PLAIN_PAGE_QUERY.fullmatch(query) is not None
+
+
+def is_own_host(request):
+    """The Host names one of ALLOWED_HOSTS exactly, with no port or the one the server uses.
+
+    Django accepts any port after an allowed host, and a pattern ("*", ".example.com") allows
+    endless names: each would be a cache entry of its own, so only a bounded set is stored.
+    """
+    host, _, port = request.get_host().partition(":")
+    exact_hosts = {h for h in settings.ALLOWED_HOSTS if "*" not in h and not h.startswith(".")}
+    return host in exact_hosts and port in ("", request.META.get("SERVER_PORT"))
 
 
 def is_cacheable_response(request, response):
@@ -39,19 +64,31 @@ def is_cacheable_response(request, response):
 
 
 def current_version():
+    """The version every stored page's key carries; the cache all processes share holds it.
+
+    Each version is a new random value, never a count: a cache that loses the key (a file cache
+    culling entries, a Redis evicting it) or two processes bumping at once without an atomic
+    increment can only ever retire pages, never bring back ones stored under an older version.
+    """
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY, 1)
+        version = uuid.uuid4().hex
+        if not cache.add(VERSION_KEY, version, None):
+            version = cache.get(VERSION_KEY, version)  # another process added one first
     return version
 
 
 def bump_version(**kwargs):
-    """Retire every cached page: called on any change a page could show."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, None)
+    """Retire every cached page: called on any change a page could show.
+
+    Once the change commits: retired any earlier, another process could render the page from
+    the data not yet committed and store it under the new version.
+    """
+    transaction.on_commit(_set_new_version)
+
+
+def _set_new_version():
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def key_for(request):

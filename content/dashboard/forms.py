@@ -1,7 +1,6 @@
 from django import forms
 
 from content.models import Article, Notice
-from shop.images import validate_image_upload
 
 
 class ArticleForm(forms.ModelForm):
@@ -32,11 +31,6 @@ class ArticleForm(forms.ModelForm):
             "body": "Markdown: ## for a heading, **bold**, - for a list, [text](url) for a link.",
             "published_at": "Hidden from the store until this time, even when published.",
         }
-
-    def clean_hero_image(self):
-        image = self.cleaned_data.get("hero_image")
-        validate_image_upload(image)
-        return image
 
 
 class NoticeForm(forms.ModelForm):

@@ -1,4 +1,5 @@
-"""Oscar's basket app, forked only so the cart page knows which notices it carries."""
+"""Oscar's basket app, forked so the cart page knows which notices it carries and so its
+formsets refuse an update that does not match the cart (shop/basket/views.py)."""
 
 import oscar.apps.basket.apps as apps
 

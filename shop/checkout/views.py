@@ -5,13 +5,17 @@ mark it paid in the dashboard when the money arrives.
 """
 
 import logging
+import time
+from datetime import timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.core.signing import BadSignature, Signer
+from django.db import transaction
+from django.db.models import F
 from django.shortcuts import redirect
 from django.utils import timezone
 from oscar.apps.checkout import views
-from oscar.core.loading import get_model
+from oscar.core.loading import get_class, get_model
 
 from catalogue.selectors import basket_products
 from compliance.dosage import basket_dose_warnings, products_needing_advice
@@ -19,9 +23,12 @@ from compliance.notices import CHECKOUT, ORDER, notices_for
 
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
+Product = get_model("catalogue", "Product")
+NutrientAmount = get_model("catalogue", "NutrientAmount")
 OrderNoticeRecord = get_model("order", "OrderNoticeRecord")
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
+CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 
 logger = logging.getLogger("shop.checkout")
 
@@ -83,6 +90,17 @@ def notice_records(order, *, products, dose_warnings, acknowledged=None):
             )
         )
     return records
+
+
+class IndexView(views.IndexView):
+    """Oscar's gateway, whose "returning customer" password goes through the sign-in limits.
+
+    Oscar builds the form without the request, so authenticate() ran without one and
+    django-axes could neither count nor refuse the passwords tried here (shop/auth.py).
+    """
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}
 
 
 class PaymentDetailsView(views.PaymentDetailsView):
@@ -151,11 +169,11 @@ class PaymentDetailsView(views.PaymentDetailsView):
         Either the whole order exists or none of it does; the confirmation email is sent only
         once it is committed, and a failing mail server cannot undo a placed order. A second
         submission of the same basket (a double click, a resubmitted page) waits for the first
-        on the basket's row lock and then shows the order the first one placed.
+        on the basket's lock and then shows the order the first one placed.
         """
         try:
             with transaction.atomic():
-                Basket.objects.select_for_update().filter(pk=basket.pk).first()
+                self.lock_basket(basket.pk)
                 if Order.objects.filter(number=order_number).exists():
                     raise AlreadyPlaced
                 order = self.place_order(
@@ -179,19 +197,113 @@ class PaymentDetailsView(views.PaymentDetailsView):
                     )
                 )
                 basket.submit()
-        except (AlreadyPlaced, IntegrityError):
-            # IntegrityError: on SQLite, which has no row locks, the twin insert of the number.
-            placed = Order.objects.filter(number=order_number).first()
-            if placed is None:
-                raise
-            return self.show_placed_order(placed, basket)
+        except AlreadyPlaced:
+            return self.show_placed_order(Order.objects.get(number=order_number))
         return self.handle_successful_order(order)
 
-    def show_placed_order(self, order, basket):
+    @staticmethod
+    def lock_basket(basket_id):
+        """Hold the basket's lock until the transaction ends, waiting for whoever holds it.
+
+        The lock is a write that changes nothing. On PostgreSQL it takes the row lock. On SQLite,
+        as the transaction's first statement, it takes the database's write lock and waits for
+        the other writer to commit; a read first (select_for_update, which SQLite ignores) would
+        make SQLite refuse the later write with "database is locked" instead of waiting.
+        """
+        Basket.objects.filter(pk=basket_id).update(status=F("status"))
+
+    def show_placed_order(self, order):
+        """The thank-you page of an order this basket already placed, as its first submission."""
         logger.info("Order #%s: submitted again, showing the order already placed", order.number)
-        Basket.objects.filter(pk=basket.pk).update(status=Basket.SUBMITTED)
+        # A twin that froze its stale copy of the basket after the order committed wrote the
+        # basket back to Frozen: it is Submitted, since the order it made exists.
+        Basket.objects.filter(pk=order.basket_id).update(
+            status=Basket.SUBMITTED, date_submitted=order.date_placed
+        )
+        self.checkout_session.flush()
         self.request.session["checkout_order_id"] = order.pk
         return redirect(self.get_success_url())
+
+    # A submission of a basket that placed its order this long ago or less shows that order; an
+    # older one (a stale preview page in another tab, say) is an empty cart again, as in Oscar.
+    resubmission_window = timedelta(minutes=10)
+    # How long a resubmission waits for a placement in progress (basket frozen, no order yet).
+    placement_wait_seconds = 10
+
+    def dispatch(self, request, *args, **kwargs):
+        """Place order of a basket that was already submitted lands on that order's thank-you.
+
+        The first submission freezes the basket, then submits it; a second one (a double click,
+        a resubmitted page) that arrives after that finds no open basket, and Oscar's checks
+        would send it to an empty cart. It is shown the order its basket placed instead.
+        """
+        if (
+            self.preview
+            and request.method == "POST"
+            and request.POST.get("action") == "place_order"
+            and request.basket.is_empty
+        ):
+            placed = self.order_placed_from(self.submitted_basket_id(request), request)
+            if placed is not None:
+                self.checkout_session = CheckoutSessionData(request)
+                return self.show_placed_order(placed)
+        return super().dispatch(request, *args, **kwargs)
+
+    @staticmethod
+    def submitted_basket_id(request):
+        """The basket this browser last submitted: no longer open, so no longer request.basket.
+
+        A guest's basket is the one its signed basket cookie names, as in Oscar's middleware,
+        or, once a page has dropped that cookie, the one of the order this session placed. A
+        signed-in customer's is their latest checked-out basket.
+        """
+        user = request.user if request.user.is_authenticated else None
+        if user is not None:
+            return (
+                Basket.objects.filter(owner=user, status__in=[Basket.FROZEN, Basket.SUBMITTED])
+                .order_by("-pk")
+                .values_list("pk", flat=True)
+                .first()
+            )
+        cookie = request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN)
+        if cookie:
+            try:
+                basket_id = int(Signer().unsign(cookie))
+            except (BadSignature, ValueError):
+                return None
+            guest_basket = Basket.objects.filter(pk=basket_id, owner=None)
+            return basket_id if guest_basket.exclude(status=Basket.OPEN).exists() else None
+        order_id = request.session.get("checkout_order_id")
+        return Order.objects.filter(pk=order_id).values_list("basket_id", flat=True).first()
+
+    def order_placed_from(self, basket_id, request):
+        """The order placed from this basket, once any placement in progress has finished.
+
+        Only this visitor's order (theirs if signed in, a guest order otherwise), and only a
+        recent one: see resubmission_window.
+        """
+        if basket_id is None:
+            return None
+        deadline = time.monotonic() + self.placement_wait_seconds
+        while True:
+            with transaction.atomic():
+                self.lock_basket(basket_id)  # waits while the first submission places the order
+                basket = Basket.objects.filter(pk=basket_id).values_list("status", flat=True)
+                status = basket.first()
+                order = Order.objects.filter(basket_id=basket_id).first()
+            if order is not None or status != Basket.FROZEN:
+                break
+            if time.monotonic() > deadline:
+                return None
+            time.sleep(0.05)  # frozen, not yet locked: the first submission is about to place it
+        user_id = request.user.pk if request.user.is_authenticated else None
+        if (
+            order is None
+            or order.user_id != user_id
+            or order.date_placed < timezone.now() - self.resubmission_window
+        ):
+            return None
+        return order
 
     def send_order_placed_email(self, order):
         try:

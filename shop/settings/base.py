@@ -1,5 +1,6 @@
 """Settings shared by every environment; deploy-specific values come from the environment."""
 
+import hashlib
 import warnings
 from datetime import timedelta
 from pathlib import Path
@@ -43,7 +44,8 @@ INSTALLED_APPS = [
     "oscar.apps.offer.apps.OfferConfig",
     "shop.order.apps.OrderConfig",
     "content.apps.ContentConfig",
-    "oscar.apps.customer.apps.CustomerConfig",
+    "mail.apps.MailConfig",
+    "shop.customer.apps.CustomerConfig",
     "oscar.apps.search.apps.SearchConfig",
     "oscar.apps.voucher.apps.VoucherConfig",
     "oscar.apps.wishlists.apps.WishlistsConfig",
@@ -75,9 +77,12 @@ SITE_ID = 1
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "shop.middleware.personal_pages_not_stored",
     "csp.middleware.CSPMiddleware",
     "shop.middleware.dashboard_script_policy",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "shop.middleware.reject_control_characters",  # before anything reads the input
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -85,6 +90,7 @@ MIDDLEWARE = [
     "shop.middleware.AnonymousPageCache",  # a hit skips everything below
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "mail.middleware.deferred_email_notice",  # after messages: it adds one
     "oscar.apps.basket.middleware.BasketMiddleware",
     "django.contrib.flatpages.middleware.FlatpageFallbackMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -129,18 +135,40 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # RedisCache that steps aside when Redis is unreachable (shop/cache.py): pages are
+            # rendered uncached and orders still taken. Short timeouts, so a dead Redis costs
+            # milliseconds, not a request's worth of waiting.
+            "BACKEND": "shop.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_connect_timeout": env.float("REDIS_CONNECT_TIMEOUT", default=0.25),
+                "socket_timeout": env.float("REDIS_TIMEOUT", default=0.5),
+            },
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="rls"),
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    # The database holds the sessions (and so carts and sign-ins) and Redis sits in front: a
+    # Redis outage or restart loses no session.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis, a file cache that every process on this machine shares (gunicorn workers,
+    # runserver, manage.py commands): a price changed in one retires the pages every other one
+    # serves, where a per-process memory cache kept serving the old price. One folder per
+    # database, so switching DATABASE_URL (or `make bench`'s scratch database) never reads
+    # another database's cached rows. Several machines share Redis instead (README).
+    _db = DATABASES["default"]
+    _db_id = "|".join(str(_db.get(key, "")) for key in ("ENGINE", "HOST", "PORT", "NAME"))
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": Path(env.str("CACHE_DIR", default=str(BASE_DIR / ".cache")))
+            / hashlib.sha256(_db_id.encode()).hexdigest()[:16],
+        }
+    }
 
 AUTHENTICATION_BACKENDS = (
     "shop.auth.SignInRateLimitBackend",
-    "oscar.apps.customer.auth_backends.EmailBackend",
+    "shop.auth.EmailBackend",
     "django.contrib.auth.backends.ModelBackend",
 )
 AUTH_PASSWORD_VALIDATORS = [
@@ -151,13 +179,29 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_REDIRECT_URL = reverse_lazy("customer:summary")
 
-# Sign-in rate limit: 10 failures for one account, or from one address, lock it for a while.
-AXES_FAILURE_LIMIT = 10
-AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_USERNAME_FORM_FIELD = "login-username"  # Oscar's sign-in form is prefixed "login"
-AXES_LOCKOUT_CALLABLE = "shop.views.signin_locked_out"
+# Sign-in limits (shop/auth.py says how they work together). Per account, from any address: 5
+# failures free, then a pause after each failure that doubles from 1 minute up to 15, never a
+# hard lock. Per address, across accounts: 50 failures in 15 minutes (an office behind one
+# address fits) pause that address, except for accounts that signed in from it before.
+SIGNIN_ACCOUNT_FREE_FAILURES = 5
+SIGNIN_ACCOUNT_FIRST_PAUSE = timedelta(minutes=1)
+SIGNIN_ACCOUNT_MAX_PAUSE = timedelta(minutes=15)
+SIGNIN_ADDRESS_FAILURE_LIMIT = env.int("SIGNIN_ADDRESS_FAILURE_LIMIT", default=50)
+SIGNIN_ADDRESS_WINDOW = timedelta(minutes=15)
+SIGNIN_KNOWN_ADDRESS_DAYS = 90
+# django-axes records the failures and clears them on success; shop.auth.SignInAttempts applies
+# the limits above instead of axes' single failure limit (so axes' own lock-out is off).
+AXES_HANDLER = "shop.auth.SignInAttempts"
+AXES_LOCK_OUT_AT_FAILURE = False
+AXES_COOLOFF_TIME = timedelta(days=1)  # how long failures are remembered
+# A success clears the failures of that account from that address, and nothing else.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # a refused try is not another failure
+AXES_USERNAME_FORM_FIELD = "username"  # the keyword authenticate() receives the email under
+AXES_USERNAME_CALLABLE = "shop.auth.signin_username"
+AXES_DISABLE_ACCESS_LOG = False  # successful sign-ins: the addresses an account is known at
+AXES_LOCKOUT_CALLABLE = "shop.views.signin_locked_out"
 AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "shop.clientip.client_ip"
 # How many proxies (load balancer, CDN) put their hop into X-Forwarded-For in front of the app.
@@ -183,6 +227,32 @@ CONTENT_SECURITY_POLICY = {
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# Permissions-Policy (django-permissions-policy): the store uses none of these browser features,
+# so no page, nor anything injected into one, may ask for them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Whole pages for visitors without a session or cart (shop.middleware); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
@@ -210,6 +280,17 @@ HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)  # seconds; smtplib's default is forever
+# Every email goes through the outbox (mail/backends.py), which hands it to the backend that
+# delivers (EMAIL_URL's) and, when the mail server fails, stores it to be retried by
+# `manage.py retry_emails` (run it from cron every minute or two) instead of failing the request.
+EMAIL_DELIVERY_BACKEND = EMAIL_CONFIG["EMAIL_BACKEND"]
+EMAIL_BACKEND = "mail.backends.OutboxBackend"
+# A stored email is tried again after 1, 2, 4 ... minutes (at most 2 hours apart), 10 tries in
+# all (about 6 hours), then marked failed for staff (Django admin, Mail > Outbound emails).
+EMAIL_RETRY_ATTEMPTS = env.int("EMAIL_RETRY_ATTEMPTS", default=10)
+EMAIL_RETRY_FIRST_DELAY = timedelta(minutes=1)
+EMAIL_RETRY_MAX_DELAY = timedelta(hours=2)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="orders@rls-vitamins.example")
 STAFF_EMAIL = env.str("STAFF_EMAIL", default="staff@rls-vitamins.example")
 
@@ -227,6 +308,8 @@ OSCAR_HOMEPAGE = reverse_lazy("catalogue:index")
 OSCAR_DEFAULT_CURRENCY = "USD"
 OSCAR_CURRENCY_FORMAT = {"USD": {"currency_digits": False, "format_type": "standard"}}
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# The scheme of links in emails (password reset, order status); production defaults to https.
+OSCAR_URL_SCHEMA = env.str("OSCAR_URL_SCHEMA", default="http")
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"

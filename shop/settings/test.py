@@ -13,3 +13,6 @@ DEMO_STAFF_EMAIL = "staff@example.com"
 DEMO_STAFF_PASSWORD = "rls-demo-staff"
 # Query budgets measure a real render; tests/shop/test_page_cache.py turns the cache on.
 PAGE_CACHE_SECONDS = 0
+# One process: memory, so parallel test runs and a running store never share cached rows.
+# Tests that start server processes give them the shared file cache (tests/shop/live_servers.py).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

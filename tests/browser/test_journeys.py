@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.core import mail
 from oscar.core.loading import get_model
 
 from content.models import Article
@@ -89,12 +90,16 @@ def test_customer_registers_signs_out_signs_in_orders_and_sees_history(live_stor
     page.get_by_role("link", name="Hello Sign In").click()
     register = page.locator("form#register_form")
     register.get_by_label("Email address").fill("new@example.com")
-    register.get_by_label("Password", exact=True).fill("a-long-secret-9")
-    register.get_by_label("Confirm password").fill("a-long-secret-9")
     register.get_by_role("button", name="Register").click()
+    expect(page.locator("h1")).to_have_text("Check your email")
+    link = re.search(r"https?://\S+(/accounts/register/confirm/\S+)", mail.outbox[-1].body)
+    page.goto(live_store + link.group(1))
+    page.get_by_label("Password", exact=True).fill("a-long-secret-9")
+    page.get_by_label("Confirm password").fill("a-long-secret-9")
+    page.get_by_role("button", name="Create my account").click()
     expect(page.locator(".site-header")).to_contain_text("Hello, new")
 
-    page.get_by_role("link", name="Sign out").click()
+    page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("link", name="Hello Sign In")).to_be_visible()
 
     page.get_by_role("link", name="Hello Sign In").click()
@@ -102,7 +107,7 @@ def test_customer_registers_signs_out_signs_in_orders_and_sees_history(live_stor
     login.get_by_label("Email address").fill("new@example.com")
     login.get_by_label("Password").fill("a-long-secret-9")
     login.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("link", name="Sign out")).to_be_visible()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
     magnesium = Product.objects.get(upc="RLV-MAG-120")
     page.goto(live_store + magnesium.get_absolute_url())

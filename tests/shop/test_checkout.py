@@ -1,13 +1,18 @@
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.core import mail
+from django.test import Client
+from django.utils import timezone
 from oscar.apps.checkout.calculators import OrderTotalCalculator
 from oscar.apps.partner.strategy import Selector
 from oscar.apps.shipping.methods import Free
 from oscar.core.loading import get_model
 from oscar.test import factories
 
+from shop.checkout.views import PaymentDetailsView
 from shop.order.utils import InsufficientStock, OrderCreator
 from tests.shop.checkout_steps import add_to_cart, checkout_to_preview, place_order
 
@@ -122,10 +127,90 @@ def test_failing_confirmation_email_still_places_the_order(client, iron, setting
     assert Order.objects.count() == 1
 
 
-def test_placing_the_same_order_twice_creates_one_order(client, iron):
+def assert_one_order_shown_to(clients, responses, product):
+    """Every submission landed on the thank-you page of the one order the basket placed."""
+    assert [(r.status_code, r.get("Location")) for r in responses] == [
+        (302, "/checkout/thank-you/")
+    ] * len(responses)
+    order = Order.objects.get()
+    assert order.lines.get().quantity == 1 and order.basket.status == "Submitted"
+    assert StockRecord.objects.get(product=product).num_allocated == 1
+    for client in clients:
+        assert client.get("/checkout/thank-you/").context["order"] == order
+    return order
+
+
+def test_placing_the_same_order_twice_shows_the_one_order_twice(client, iron):
+    """The second click arrives after the first has placed the order and emptied the cart."""
+    add_to_cart(client, iron)
+    checkout_to_preview(client, guest_email="guest@example.com")
+    first = place_order(client)
+    again = place_order(client)
+    assert_one_order_shown_to([client], [first, again], iron)
+
+
+def test_a_resubmitted_place_order_after_the_thank_you_page_shows_that_order(client, iron):
+    """The thank-you page drops the basket cookie: the session still knows the order."""
+    add_to_cart(client, iron)
+    checkout_to_preview(client, guest_email="guest@example.com")
+    first = place_order(client)
+    client.get("/checkout/thank-you/")
+    assert settings.OSCAR_BASKET_COOKIE_OPEN not in client.cookies or not (
+        client.cookies[settings.OSCAR_BASKET_COOKIE_OPEN].value
+    )
+    again = place_order(client)
+    assert_one_order_shown_to([client], [first, again], iron)
+
+
+def test_a_signed_in_customers_second_click_shows_their_order(client, customer, iron):
+    client.force_login(customer)
+    add_to_cart(client, iron)
+    checkout_to_preview(client)
+    first = place_order(client)
+    again = place_order(client)
+    assert assert_one_order_shown_to([client], [first, again], iron).user == customer
+
+
+def test_a_second_click_that_read_the_cart_before_the_first_placed_the_order(
+    client, iron, monkeypatch
+):
+    """The double-submit guard itself, sequentially: the second submission has loaded the cart
+    (still open) and passed Oscar's checks when the first one places the order; it must then
+    find that order rather than place the basket again."""
+    add_to_cart(client, iron)
+    checkout_to_preview(client, guest_email="guest@example.com")
+    twin = Client()
+    twin.cookies = client.cookies  # the same browser: same session, same basket
+    first = []
+    build_submission = PaymentDetailsView.build_submission
+
+    def first_click_lands_meanwhile(view, **kwargs):
+        if not first:
+            first.append(None)
+            first[0] = place_order(client)
+        return build_submission(view, **kwargs)
+
+    monkeypatch.setattr(PaymentDetailsView, "build_submission", first_click_lands_meanwhile)
+    second = place_order(twin)
+
+    assert_one_order_shown_to([client, twin], [first[0], second], iron)
+
+
+def test_an_old_order_is_not_shown_for_a_stale_preview_with_an_empty_cart(client, iron):
     add_to_cart(client, iron)
     checkout_to_preview(client, guest_email="guest@example.com")
     place_order(client)
+    Order.objects.update(date_placed=timezone.now() - timedelta(hours=1))
     again = place_order(client)
-    assert again.status_code == 302
-    assert Order.objects.count() == 1
+    assert again.status_code == 302 and again["Location"] == "/basket/"
+
+
+def test_another_browser_is_never_shown_someone_elses_order(client, iron):
+    add_to_cart(client, iron)
+    checkout_to_preview(client, guest_email="guest@example.com")
+    place_order(client)
+    stranger = Client()
+    basket_id = Order.objects.get().basket_id
+    stranger.cookies[settings.OSCAR_BASKET_COOKIE_OPEN] = f"{basket_id}:forged-signature"
+    response = place_order(stranger)
+    assert response.status_code == 302 and response["Location"] == "/basket/"

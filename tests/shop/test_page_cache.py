@@ -1,14 +1,26 @@
 """The anonymous page cache: fast for visitors, never stale, never personal."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from oscar.core.loading import get_model
 
+from shop import pagecache
 from tests.shop.checkout_steps import add_to_cart, checkout_to_preview, place_order
+from tests.shop.live_servers import (
+    Browser,
+    give_password,
+    gunicorn_servers,
+    server_env,
+    shared_database_url,
+    shares_the_database,
+    text_of,
+)
 
 StockRecord = get_model("partner", "StockRecord")
 
 pytestmark = pytest.mark.django_db
+STAFF_PASSWORD = "a-staff-password-9"
 
 
 @pytest.fixture(autouse=True)
@@ -49,13 +61,38 @@ def test_each_visitor_gets_a_csrf_token_of_their_own_and_can_add_to_cart(iron):
     assert tokens[0] != tokens[1]
 
 
-def test_a_price_change_is_visible_at_once(iron):
+def test_a_price_change_is_visible_at_once(iron, django_capture_on_commit_callbacks):
     visitor().get(iron.get_absolute_url())
     stock = StockRecord.objects.get(product=iron)
     stock.price = "7.77"
-    stock.save()
+    with django_capture_on_commit_callbacks(execute=True):  # the change commits
+        stock.save()
     response = visitor().get(iron.get_absolute_url())
     assert response["X-Page-Cache"] == "miss" and "$7.77" in response.content.decode()
+
+
+def test_pages_are_retired_when_the_change_commits_not_before(
+    iron, django_capture_on_commit_callbacks
+):
+    """Retired before the commit, a page rendered meanwhile elsewhere from the old row would be
+    stored under the new version and outlive the change."""
+    visitor().get(iron.get_absolute_url())
+    stock = StockRecord.objects.get(product=iron)
+    stock.price = "7.77"
+    with django_capture_on_commit_callbacks(execute=True):
+        stock.save()
+        version_before_commit = pagecache.current_version()
+        assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "hit"
+    assert pagecache.current_version() != version_before_commit
+    assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def test_a_lost_version_never_brings_back_pages_stored_under_an_older_one(iron):
+    """A file cache culls entries at random and Redis may evict: losing the version key must
+    retire the pages, not restart a count that old pages' keys carry."""
+    assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "miss"
+    cache.delete(pagecache.VERSION_KEY)
+    assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "miss"
 
 
 def test_an_order_updates_the_stock_shown_to_visitors(
@@ -96,3 +133,49 @@ def test_each_host_gets_its_own_cached_page(iron, settings):
     other = visitor().get(iron.get_absolute_url(), HTTP_HOST="www.example.com")
     assert other["X-Page-Cache"] == "miss"
     assert "http://www.example.com/" in other.content.decode()
+
+
+@pytest.fixture
+def two_servers_without_redis(tmp_path, settings):
+    """Two server processes on one database, each with the cache the settings give it when
+    REDIS_URL is unset, as `make serve` runs two gunicorn workers."""
+    database_url = shared_database_url(tmp_path)
+    give_password(database_url, "staff@example.com", STAFF_PASSWORD)
+    env = server_env(
+        database_url,
+        CACHE_DIR=str(tmp_path / "cache"),
+        PAGE_CACHE_SECONDS="600",
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+    )
+    with open(tmp_path / "servers.log", "w") as log, gunicorn_servers(2, env, log) as servers:
+        yield servers
+
+
+@shares_the_database
+def test_a_price_changed_through_one_process_shows_at_once_in_the_other(
+    two_servers_without_redis, iron
+):
+    first, second = two_servers_without_redis
+    product_page = iron.get_absolute_url()
+    stock = StockRecord.objects.get(product=iron)
+    for server in (first, second):  # both processes hold the page
+        Browser().get(server + product_page)
+        status, headers, page = Browser().get(server + product_page)
+        assert headers["X-Page-Cache"] == "hit" and f"${stock.price}" in text_of(page)
+        assert f"In stock ({stock.net_stock_level} available)" in text_of(page)
+
+    staff = Browser()
+    staff.sign_in(first, "staff@example.com", STAFF_PASSWORD)
+    status, headers, _ = staff.submit_form(
+        f"{first}/admin/partner/stockrecord/{stock.pk}/change/",
+        "form#stockrecord_form",
+        price="7.77",
+        num_in_stock="0",
+        num_allocated="0",
+    )
+    assert status == 302, "the staff edit was refused"
+
+    status, _, page = Browser().get(second + product_page)
+    assert status == 200
+    assert "$7.77" in text_of(page) and f"${stock.price}" not in text_of(page)
+    assert "Unavailable" in text_of(page) and "In stock" not in text_of(page)

@@ -53,6 +53,12 @@ class Command(BaseCommand):
             default=0,
             help="Top the catalogue up to this many products (numbered copies, for benchmarks).",
         )
+        parser.add_argument(
+            "--site-domain",
+            default=None,
+            help="host:port the store is served at (make run passes 127.0.0.1:$PORT): the site's "
+            "domain, which links in emails use, unless it is already a public one.",
+        )
 
     def step(self, label, created, total):
         self.stdout.write(f"  {label:<22} {total:>3} ({created} new)")
@@ -60,7 +66,7 @@ class Command(BaseCommand):
     @transaction.atomic
     def handle(self, *args, demo_staff=False, count=0, **options):
         self.stdout.write("Seeding the RLS vitamin store…")
-        self.seed_site()
+        self.seed_site(options.get("site_domain"))
         self.seed_notices()
         articles = self.seed_articles()
         nutrients = self.seed_nutrients()
@@ -75,11 +81,21 @@ class Command(BaseCommand):
             self.seed_demo_staff()
         self.stdout.write(self.style.SUCCESS("Seeding done."))
 
-    def seed_site(self):
+    def seed_site(self, domain=None):
+        """The site's domain is where the links in the store's emails point.
+
+        Django's placeholder "example.com" becomes `domain` (127.0.0.1:8000 by default), and so
+        does a local address an earlier run wrote, so `make run PORT=8123` moves the links to
+        where the store now answers. A public domain that staff set in the admin is kept.
+        """
         site = Site.objects.get_current()
-        if site.domain == "example.com":
-            site.domain, site.name = "127.0.0.1:8000", settings.OSCAR_SHOP_NAME
+        local = site.domain.split(":")[0] in ("127.0.0.1", "localhost")
+        if site.domain == "example.com" or (domain and local and site.domain != domain):
+            site.domain = domain or "127.0.0.1:8000"
+            if site.name == "example.com":
+                site.name = settings.OSCAR_SHOP_NAME
             site.save()
+        self.stdout.write(f"  {'site domain':<22} {site.domain}")
         _, created = Country.objects.update_or_create(
             iso_3166_1_a2="US",
             defaults={

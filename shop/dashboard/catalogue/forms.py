@@ -8,7 +8,6 @@ from django import forms
 from oscar.apps.dashboard.catalogue import forms as oscar_forms
 
 from content.models import Article
-from shop.images import validate_image_upload
 
 
 class ProductForm(oscar_forms.ProductForm):
@@ -40,10 +39,3 @@ class ProductForm(oscar_forms.ProductForm):
 
 def article_label(article):
     return article.title if article.is_published else f"{article.title} (draft)"
-
-
-class ProductImageForm(oscar_forms.ProductImageForm):
-    def clean_original(self):
-        original = self.cleaned_data.get("original")
-        validate_image_upload(original)
-        return original

@@ -1,0 +1,1 @@
+"""Request-level protections that more than one app uses (rate limits)."""
