@@ -225,8 +225,25 @@ class NutrientAmount(models.Model):
         return percent_daily_value(self.amount, self.nutrient)
 
 
-class Category(AbstractCategory):
+class ClaimCheckedCopy:
+    """Customer-facing text fields that the claim check reads: clean() shows a disease claim
+    beside its field, save() refuses it on every other way in (compliance.publishing)."""
+
+    copy_fields = ()
+
+    def clean(self):
+        super().clean()
+        publishing.enforce(publishing.copy_errors(self, self.copy_fields))
+
+    def save(self, *args, **kwargs):
+        publishing.enforce(publishing.copy_errors(self, self.copy_fields))
+        super().save(*args, **kwargs)
+
+
+class Category(ClaimCheckedCopy, AbstractCategory):
     """Oscar's category; its name and description are customer-facing copy (DESIGN §5)."""
+
+    copy_fields = publishing.CATEGORY_COPY
 
     image = models.ImageField(
         "Image",
@@ -237,17 +254,11 @@ class Category(AbstractCategory):
         validators=[validate_image_upload],
     )
 
-    def clean(self):
-        super().clean()
-        publishing.enforce(publishing.category_errors(self))
 
-    def save(self, *args, **kwargs):
-        publishing.enforce(publishing.category_errors(self))
-        super().save(*args, **kwargs)
-
-
-class ProductImage(AbstractProductImage):
+class ProductImage(ClaimCheckedCopy, AbstractProductImage):
     """Oscar's product image; its caption is customer-facing copy (DESIGN §5)."""
+
+    copy_fields = publishing.IMAGE_COPY
 
     original = models.ImageField(
         "Original",
@@ -255,14 +266,6 @@ class ProductImage(AbstractProductImage):
         max_length=255,
         validators=[validate_image_upload],
     )
-
-    def clean(self):
-        super().clean()
-        publishing.enforce(publishing.image_errors(self))
-
-    def save(self, *args, **kwargs):
-        publishing.enforce(publishing.image_errors(self))
-        super().save(*args, **kwargs)
 
 
 class ProductAttribute(AbstractProductAttribute):

@@ -89,14 +89,6 @@ def article_errors(article):
     return errors
 
 
-def category_errors(category):
-    return copy_errors(category, CATEGORY_COPY)
-
-
-def image_errors(image):
-    return copy_errors(image, IMAGE_COPY)
-
-
 def facts_row_removal_errors(row):
     """The last Supplement Facts row of a public product cannot go while the product is public."""
     product = row.product
