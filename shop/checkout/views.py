@@ -23,8 +23,6 @@ from compliance.notices import CHECKOUT, ORDER, notices_for
 
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
-Product = get_model("catalogue", "Product")
-NutrientAmount = get_model("catalogue", "NutrientAmount")
 OrderNoticeRecord = get_model("order", "OrderNoticeRecord")
 Order = get_model("order", "Order")
 Basket = get_model("basket", "Basket")
