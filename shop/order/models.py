@@ -1,5 +1,81 @@
+from datetime import timedelta
+from urllib.parse import quote
+
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from oscar.apps.order.abstract_models import AbstractOrder, AbstractShippingEvent
+
+# Carriers staff ship with, and where a customer follows a parcel ({} is the tracking number).
+CARRIERS = {
+    "usps": ("USPS", "https://tools.usps.com/go/TrackConfirmAction?tLabels={}"),
+    "ups": ("UPS", "https://www.ups.com/track?tracknum={}"),
+    "fedex": ("FedEx", "https://www.fedex.com/fedextrack/?trknbr={}"),
+    "dhl": ("DHL Express", "https://www.dhl.com/us-en/home/tracking.html?tracking-id={}"),
+}
+CARRIER_CHOICES = [(code, name) for code, (name, _url) in CARRIERS.items()]
+
+PENDING_PAYMENT, PAID, SHIPPED, DELIVERED, CANCELLED = (
+    "Pending payment",
+    "Paid",
+    "Shipped",
+    "Delivered",
+    "Cancelled",
+)
+
+
+def payment_deadline(placed_at):
+    """When a bank-transfer order placed at `placed_at` must be paid by (PAYMENT_DEADLINE_DAYS)."""
+    return placed_at + timedelta(days=settings.PAYMENT_DEADLINE_DAYS)
+
+
+class Order(AbstractOrder):
+    """Oscar's order plus its payment deadline, fixed when it is placed.
+
+    The deadline is stored, not computed from the setting, so changing PAYMENT_DEADLINE_DAYS
+    never moves the date a customer was already told.
+    """
+
+    payment_due_at = models.DateTimeField(
+        null=True, blank=True, db_index=True, help_text="Pay by: cancelled if unpaid then"
+    )
+    payment_reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    cancellation_reason = models.CharField(max_length=255, blank=True)
+
+    @property
+    def awaiting_payment(self):
+        return self.status == PENDING_PAYMENT
+
+    @property
+    def past_payment_deadline(self):
+        return (
+            self.awaiting_payment
+            and self.payment_due_at is not None
+            and self.payment_due_at <= timezone.now()
+        )
+
+    @property
+    def tracked_shipment(self):
+        """The latest shipping event with a tracking number, or None."""
+        events = [e for e in self.shipping_events.all() if e.tracking_number]
+        return max(events, key=lambda e: (e.date_created, e.pk)) if events else None
+
+
+class ShippingEvent(AbstractShippingEvent):
+    """Oscar's shipping event plus the carrier and tracking number staff record when shipping."""
+
+    carrier = models.CharField(max_length=16, choices=CARRIER_CHOICES, blank=True)
+    tracking_number = models.CharField(max_length=64, blank=True)
+
+    @property
+    def carrier_name(self):
+        return CARRIERS[self.carrier][0] if self.carrier in CARRIERS else ""
+
+    @property
+    def tracking_url(self):
+        if self.carrier not in CARRIERS or not self.tracking_number:
+            return ""
+        return CARRIERS[self.carrier][1].format(quote(self.tracking_number, safe=""))
 
 
 class OrderNoticeRecord(models.Model):

@@ -294,6 +294,45 @@ EMAIL_RETRY_MAX_DELAY = timedelta(hours=2)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="orders@rls-vitamins.example")
 STAFF_EMAIL = env.str("STAFF_EMAIL", default="staff@rls-vitamins.example")
 
+# The store's address as customers reach it: every link in an email starts with it (never the
+# Sites framework's domain or the port a worker happens to run on). `make run` sets it to its
+# own address; production sets its https address.
+STORE_URL = env.str("STORE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# --- Background jobs: Celery (shop/celery.py) ---
+# Production gives Celery a Redis broker (CELERY_BROKER_URL, or REDIS_URL's); without one, as in
+# `make run` and the tests, every task runs inline at the moment it is queued ("eager"), so the
+# two commands need no service. Tasks are queued after the transaction commits (shop/tasks.py).
+_broker = env.str("CELERY_BROKER_URL", default=REDIS_URL)
+CELERY_BROKER_URL = _broker or "memory://"
+CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=not _broker)
+CELERY_TASK_EAGER_PROPAGATES = False  # an eager task's failure is logged, never the request's
+CELERY_RESULT_BACKEND = None  # nothing waits on a task's result
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_ACKS_LATE = True  # a worker killed mid-task leaves it to another worker
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = "America/New_York"
+# A broker that does not answer makes queuing fail fast: the job then runs inline (shop/tasks.py).
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=1.0)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": 1,
+    "socket_timeout": 2,
+    "max_retries": 0,
+    "visibility_timeout": 3600,
+}
+CELERY_BEAT_SCHEDULE = {
+    # Reminders at half the payment window, cancellation at its end (shop/order/payments.py).
+    "payment-deadlines": {"task": "shop.order.tasks.sweep_payment_deadlines", "schedule": 600},
+    # Emails the mail server refused, tried again with growing delays (mail/outbox.py).
+    "retry-emails": {"task": "mail.tasks.retry_emails", "schedule": 60},
+}
+
+# Bank-transfer orders not paid within this many days are cancelled and their stock released;
+# a reminder goes out halfway.
+PAYMENT_DEADLINE_DAYS = env.int("PAYMENT_DEADLINE_DAYS", default=7)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

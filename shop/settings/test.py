@@ -16,3 +16,7 @@ PAGE_CACHE_SECONDS = 0
 # One process: memory, so parallel test runs and a running store never share cached rows.
 # Tests that start server processes give them the shared file cache (tests/shop/live_servers.py).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Background jobs run inline when queued (after the transaction commits: tests that check an
+# email use django_capture_on_commit_callbacks). tests/shop/test_celery_worker.py starts a real one.
+CELERY_TASK_ALWAYS_EAGER = True
+CELERY_BROKER_URL = "memory://"
