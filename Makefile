@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 # The port `make run` and `make serve` listen on (127.0.0.1 only): `make run PORT=8123`.
 PORT   ?= 8000
 
-.PHONY: run serve bench test install tools migrate seed lint format screenshots clean
+.PHONY: run serve worker bench test install tools migrate seed lint format screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,13 +29,20 @@ migrate: install
 seed: migrate
 	$(PY) manage.py seed_store --demo-staff --site-domain 127.0.0.1:$(PORT)
 
+# Links in emails point where the store is served (STORE_URL); background jobs run inline.
 run: seed
 	@echo "Serving the store at http://127.0.0.1:$(PORT) (Ctrl-C to stop)"
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	STORE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production settings under gunicorn on 127.0.0.1:$(PORT) (WEB_CONCURRENCY workers, default 2).
 serve: migrate
 	PORT=$(PORT) scripts/serve.sh
+
+# Background jobs for `make serve`: a Celery worker with the beat schedule inside it (emails, the
+# payment-deadline sweep, email retries). Needs a broker: CELERY_BROKER_URL or REDIS_URL. Several
+# machines run `celery -A shop worker` each and one `celery -A shop beat` (README, Scaling out).
+worker: migrate
+	scripts/worker.sh
 
 # Requests per second, latency and SQL queries per page, against a bare Django view (README).
 bench: seed

@@ -17,7 +17,7 @@ fi
 # Behind a TLS-terminating proxy set SECURE_SSL_REDIRECT=true and serve media from the proxy.
 export SECURE_SSL_REDIRECT="${SECURE_SSL_REDIRECT:-false}"
 export SERVE_MEDIA="${SERVE_MEDIA:-true}"
-export OSCAR_URL_SCHEMA="${OSCAR_URL_SCHEMA:-http}"  # links in emails: this server is plain HTTP
+export STORE_URL="${STORE_URL:-http://127.0.0.1:${PORT:-8000}}"  # links in emails: this server
 .venv/bin/python manage.py collectstatic --noinput -v0
 exec .venv/bin/gunicorn shop.wsgi:application \
     --bind "127.0.0.1:${PORT:-8000}" \

@@ -7,6 +7,8 @@ links that carry a reset token over http. They are deploy checks (not run by eve
 the production settings can still be tried on this machine with `make serve`.
 """
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.checks import Error, Tags, register
 
@@ -125,13 +127,30 @@ def check_bank_details(app_configs, **kwargs):
 
 @register(Tags.security, deploy=True)
 def check_email_links_use_https(app_configs, **kwargs):
-    if settings.OSCAR_URL_SCHEMA != "https":
+    url = urlsplit(settings.STORE_URL)
+    if url.scheme != "https" or not url.hostname or _is_local_host(url.hostname):
         return [
             Error(
-                f"Links in emails start with {settings.OSCAR_URL_SCHEMA}://: a password-reset "
-                "link would carry its token unencrypted.",
-                hint="Unset OSCAR_URL_SCHEMA (production defaults to https) or set it to https.",
+                f"Links in emails start with {settings.STORE_URL}: customers need the store's "
+                "public https address (a password-reset link would otherwise carry its token "
+                "unencrypted, or point at this machine).",
+                hint="Set STORE_URL to the store's public address, e.g. https://shop.example.com.",
                 id="shop.E006",
+            )
+        ]
+    return []
+
+
+@register(Tags.compatibility, deploy=True)
+def check_background_jobs_have_a_broker(app_configs, **kwargs):
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        return [
+            Error(
+                "Background jobs run inside requests (no Celery broker): every order email "
+                "waits on the mail server, and no scheduled job cancels unpaid orders.",
+                hint="Set CELERY_BROKER_URL (or REDIS_URL) to a Redis with noeviction, and run "
+                "`make worker` (README, Scaling out).",
+                id="shop.E007",
             )
         ]
     return []

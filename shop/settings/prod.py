@@ -6,7 +6,7 @@ from django.core.exceptions import ImproperlyConfigured
 from shop.checks import COMMITTED_SECRET_KEYS
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env
+from .base import SECRET_KEY, SILENCED_SYSTEM_CHECKS, env
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: production refuses to start without it.")
@@ -37,6 +37,7 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=86400)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
 SILENCED_SYSTEM_CHECKS = [
+    *SILENCED_SYSTEM_CHECKS,
     *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
     *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
 ]
@@ -45,5 +46,3 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 OSCAR_BASKET_COOKIE_SECURE = True
 OSCAR_RECENTLY_VIEWED_COOKIE_SECURE = True
-# Links in emails (password reset, order status) are built with this scheme.
-OSCAR_URL_SCHEMA = env.str("OSCAR_URL_SCHEMA", default="https")
