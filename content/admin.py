@@ -4,7 +4,7 @@ that public products link to, and a fixed wording cannot be edited here either."
 
 from django.contrib import admin
 
-from .models import Article, Notice
+from .models import Article, ContactReply, Notice
 
 
 @admin.register(Article)
@@ -28,3 +28,20 @@ class NoticeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return super().has_delete_permission(request, obj) and not (obj and obj.regulation)
+
+
+@admin.register(ContactReply)
+class ContactReplyAdmin(admin.ModelAdmin):
+    """A record of the replies staff emailed: read-only, since changing one here would not change
+    the email the customer already has (replies are written in the dashboard)."""
+
+    list_display = ("message", "sent_by", "created_at")
+    list_select_related = ("message", "sent_by")
+    readonly_fields = ("message", "body", "sent_by", "created_at")
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

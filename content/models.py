@@ -171,3 +171,21 @@ class ContactMessage(models.Model):
     @property
     def is_handled(self):
         return self.handled_at is not None
+
+
+class ContactReply(models.Model):
+    """A staff reply to a Contact Us message, emailed to its sender and kept with the message."""
+
+    message = models.ForeignKey(ContactMessage, on_delete=models.CASCADE, related_name="replies")
+    body = models.TextField()
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name_plural = "contact replies"
+
+    def __str__(self):
+        return f"Reply to {self.message}"

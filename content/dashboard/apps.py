@@ -35,5 +35,10 @@ class ContentDashboardConfig(OscarDashboardConfig):
                 views.ContactMessageDetailView.as_view(),
                 name="contact-message-detail",
             ),
+            path(
+                "messages/<int:pk>/reply/",
+                views.ContactReplyView.as_view(),
+                name="contact-message-reply",
+            ),
         ]
         return self.post_process_urls(urls)

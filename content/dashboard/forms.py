@@ -42,3 +42,32 @@ class NoticeForm(forms.ModelForm):
             "text": "Shown word for word on the store. Each change of text is a new version; "
             "orders keep the version their customer saw."
         }
+
+
+class ContactReplyForm(forms.Form):
+    """A staff reply to a Contact Us message; its text is emailed to the customer as written."""
+
+    MAX_LENGTH = 5000
+
+    body = forms.CharField(
+        label="Your reply",
+        widget=forms.Textarea(
+            attrs={
+                "rows": 8,
+                "maxlength": MAX_LENGTH,
+                "class": "form-control no-widget-init",
+                "aria-describedby": "reply-help",
+            }
+        ),
+        error_messages={"required": "Please write your reply before sending it."},
+    )
+
+    def clean_body(self):
+        # Browsers send a textarea's line breaks as CRLF, which its maxlength counts as one.
+        body = self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n")
+        if len(body) > self.MAX_LENGTH:
+            raise forms.ValidationError(
+                f"Please keep the reply under {self.MAX_LENGTH:,} characters "
+                f"(it has {len(body):,})."
+            )
+        return body

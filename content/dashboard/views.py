@@ -10,9 +10,10 @@ from django.utils import timezone
 from django.views import View
 from django.views.generic import CreateView, DetailView, ListView, UpdateView
 
+from content.contact import attach_quoted_orders, reply_subject, reply_to_customer
 from content.models import Article, ContactMessage, Notice, render_markdown
 
-from .forms import ArticleForm, NoticeForm
+from .forms import ArticleForm, ContactReplyForm, NoticeForm
 
 
 class ArticleListView(ListView):
@@ -158,8 +159,14 @@ class ContactMessageListView(ListView):
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["status"] = self.get_status()
-        ctx["open_count"] = ContactMessage.objects.filter(handled_at__isnull=True).count()
+        ctx["status"] = status = self.get_status()
+        ctx["open_count"] = (
+            ctx["paginator"].count  # the open tab has just counted them
+            if status == "open"
+            else ContactMessage.objects.filter(handled_at__isnull=True).count()
+        )
+        # The orders the page's messages quote, in one query for the whole page.
+        ctx["contact_messages"] = ctx["object_list"] = attach_quoted_orders(ctx["object_list"])
         return ctx
 
 
@@ -167,6 +174,14 @@ class ContactMessageDetailView(DetailView):
     model = ContactMessage
     template_name = "content/dashboard/message_detail.html"
     context_object_name = "contact_message"
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        attach_quoted_orders([self.object])
+        ctx["replies"] = self.object.replies.select_related("sent_by")
+        ctx["reply_subject"] = reply_subject(self.object)
+        ctx.setdefault("reply_form", ContactReplyForm())
+        return ctx
 
     def post(self, request, pk):
         message = get_object_or_404(ContactMessage, pk=pk)
@@ -178,3 +193,29 @@ class ContactMessageDetailView(DetailView):
             messages.success(request, f"Marked “{message.subject}” as handled.")
         message.save(update_fields=["handled_at", "handled_by"])
         return redirect("dashboard:contact-message-list")
+
+
+class ContactReplyView(ContactMessageDetailView):
+    """Email a reply to the customer; it is kept under the message, which is marked handled."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, pk):
+        self.object = self.get_object()
+        form = ContactReplyForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, "The reply was not sent: please correct the errors below.")
+            return self.render_to_response(self.get_context_data(reply_form=form))
+        reply, sent = reply_to_customer(self.object, form.cleaned_data["body"], request.user)
+        if sent:
+            messages.success(
+                request,
+                f"Reply emailed to {self.object.email} and the message marked as handled.",
+            )
+        else:
+            messages.info(
+                request,
+                f"This reply was already sent at {timezone.localtime(reply.created_at):%H:%M}; "
+                "it was not sent twice.",
+            )
+        return redirect("dashboard:contact-message-detail", pk=self.object.pk)
