@@ -416,3 +416,20 @@ OSCAR_DASHBOARD_NAVIGATION = [
 # Oscar saves products through Haystack's signal processor; the simple backend has no index
 # to update and says so on every save.
 warnings.filterwarnings("ignore", "update is not implemented in this backend", UserWarning)
+
+# The business's contact details (shop.chrome): the footer and every Pages page (About Us,
+# Shipping, Returns, Privacy, Terms, FAQ) show them, and the seeded Terms name the legal name and
+# the state whose law governs them. The defaults are EXAMPLES (a 555 number, a .example address):
+# production sets every STORE_* variable. STORE_STATE is the postal code in the address;
+# STORE_STATE_NAME the same state written out.
+STORE_CONTACT = {
+    "legal_name": env.str("STORE_LEGAL_NAME", default="Restful Legs Vitamins LLC"),
+    "street": env.str("STORE_STREET", default="123 Example Street, Suite 100"),
+    "city": env.str("STORE_CITY", default="Burlington"),
+    "state": env.str("STORE_STATE", default="VT"),
+    "state_name": env.str("STORE_STATE_NAME", default="Vermont"),
+    "zip": env.str("STORE_ZIP", default="05401"),
+    "phone": env.str("STORE_PHONE", default="(802) 555-0142"),
+    "email": env.str("STORE_EMAIL", default=STAFF_EMAIL),
+    "hours": env.str("STORE_HOURS", default="Monday to Friday, 9 a.m. to 5 p.m. Eastern Time"),
+}

@@ -1,4 +1,5 @@
-"""Seed the RLS store: nutrients, categories, products with stock and images, shipping, pages.
+"""Seed the RLS store: nutrients, categories, products with stock and images, shipping, pages
+(About Us, Contact Us and the policy pages of content.policy_pages).
 
 Idempotent: every row is looked up by a natural key first, so running it again changes nothing.
 """
@@ -20,7 +21,7 @@ from catalogue import seed_data
 from catalogue.labels import render_article_hero, render_label
 from compliance import labels, publishing
 from compliance.dosage import product_dose_warnings
-from content import articles_data, notices
+from content import articles_data, notices, policy_pages
 from content.models import Article, Notice
 
 Product = get_model("catalogue", "Product")
@@ -354,14 +355,31 @@ class Command(BaseCommand):
         self.step("shipping methods", created, len(seed_data.SHIPPING_METHODS))
 
     def seed_pages(self):
+        """About Us, Contact Us and the policy pages, each created once: staff edit them in the
+        dashboard (Content > Pages), and a page that exists is never written again.
+
+        The policy pages' facts come from the shipping methods as saved (seed_shipping runs
+        first, and keeps any price staff changed) and from the settings; their copy meets the
+        claim check before it is saved.
+        """
         site, created = Site.objects.get_current(), 0
-        for url, title, content in (seed_data.ABOUT_PAGE, seed_data.CONTACT_PAGE):
-            page, was_created = FlatPage.objects.get_or_create(
-                url=url, defaults={"title": title, "content": content}
-            )
+        methods = [
+            policy_pages.Method(m.name, m.price_per_order, m.free_shipping_threshold)
+            for m in OrderAndItemCharges.objects.order_by("price_per_order")
+        ]
+        policies = policy_pages.pages(methods)
+        checked = {url for url, _title, _content in policies}
+        pages = [seed_data.ABOUT_PAGE, seed_data.CONTACT_PAGE, *policies]
+        for url, title, content in pages:
+            page = FlatPage.objects.filter(url=url).first()
+            if page is None:
+                page = FlatPage(url=url, title=title, content=content)
+                if url in checked:
+                    publishing.enforce(publishing.copy_errors(page, ("title", "content")))
+                page.save()
+                created += 1
             page.sites.add(site)
-            created += was_created
-        self.step("pages", created, 2)
+        self.step("pages", created, len(pages))
 
     def seed_demo_staff(self):
         email = getattr(settings, "DEMO_STAFF_EMAIL", None)
