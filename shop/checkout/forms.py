@@ -1,11 +1,13 @@
-"""Oscar's checkout forms with autocomplete tokens, so browsers and password managers can fill
-the address and email in for the customer (WCAG 2.2, 1.3.5 Identify Input Purpose), and an email
-step that refuses an address longer than an order can store."""
+"""Oscar's checkout forms: a US shipping address (shop/addresses.py) with autocomplete tokens, so
+browsers and password managers can fill the address and email in for the customer (WCAG 2.2,
+1.3.5 Identify Input Purpose), and an email step that refuses an address longer than an order can
+store."""
 
 from django import forms as django_forms
 from oscar.apps.checkout import forms
 from oscar.core.loading import get_model
 
+from shop.addresses import USAddressFormMixin
 from shop.auth import SIGN_IN_FAILED
 
 Order = get_model("order", "Order")
@@ -27,12 +29,10 @@ ADDRESS_AUTOCOMPLETE = {
 }
 
 
-class ShippingAddressForm(forms.ShippingAddressForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for name, token in ADDRESS_AUTOCOMPLETE.items():
-            if name in self.fields:
-                self.fields[name].widget.attrs["autocomplete"] = token
+class ShippingAddressForm(USAddressFormMixin, forms.ShippingAddressForm):
+    """Oscar's shipping address as a US address: labels, state list, ZIP code, US phone."""
+
+    autocomplete_tokens = ADDRESS_AUTOCOMPLETE
 
 
 class GatewayForm(forms.GatewayForm):

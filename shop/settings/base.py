@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "oscar.config.Shop",
     "oscar.apps.analytics.apps.AnalyticsConfig",
     "shop.checkout.apps.CheckoutConfig",
-    "oscar.apps.address.apps.AddressConfig",
+    "shop.address.apps.AddressConfig",
     "shop.shipping.apps.ShippingConfig",
     "catalogue.apps.CatalogueConfig",
     "oscar.apps.catalogue.reviews.apps.CatalogueReviewsConfig",

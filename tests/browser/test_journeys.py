@@ -22,8 +22,9 @@ TEXTS = {slug: text for slug, _kind, _title, text in NOTICES}
 
 
 def fill_address(page):
-    for field in ("first_name", "last_name", "line1", "line4", "state", "postcode"):
+    for field in ("first_name", "last_name", "line1", "line4", "postcode"):
         page.fill(f"#id_{field}", US_ADDRESS[field])
+    page.select_option("#id_state", US_ADDRESS["state"])  # a select of states
     page.get_by_role("button", name="Continue").click()
 
 
