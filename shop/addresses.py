@@ -354,3 +354,12 @@ def us_address_lines(address):
     if code and code != US:
         lines.append(country_name)
     return lines
+
+
+class PrintedTheUSWay:
+    """Model mixin: Oscar's templates, emails and dashboard print an address through
+    active_address_fields() (and `summary`, its comma-joined form); these lines make every one
+    of them print it the US way, with no template copied. Address hashes use other fields."""
+
+    def active_address_fields(self):
+        return us_address_lines(self)

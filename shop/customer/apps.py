@@ -1,5 +1,7 @@
-"""Oscar's customer app, forked for registration by email link, rate-limited password resets
-and sign-out by POST (shop/customer/views.py)."""
+"""Oscar's customer app, forked for registration by email link, rate-limited password resets,
+sign-out by POST and the order pages: a guest's order-status page opened by its signed link
+alone, the account's order history and order page (shop/customer/views.py; Oscar's get_class
+finds those views there, under Oscar's own URL names)."""
 
 import oscar.apps.customer.apps as apps
 from django.urls import path

@@ -1,6 +1,8 @@
 """Oscar's customer views where the store differs: registration that does not tell whose email
 has an account, password reset limited per address and per email address, a reset link that
-signs the customer in (the way out of a paused sign-in) and sign-out by POST only.
+signs the customer in (the way out of a paused sign-in), sign-out by POST only, and the order
+pages (a guest's order-status page opened by its signed link alone, the account's order history
+and order page) with the order's status, payment and tracking in the store's own look.
 """
 
 import logging
@@ -12,14 +14,18 @@ from django.contrib.auth import views as auth_views
 from django.core import signing
 from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
+from django.utils.cache import patch_cache_control
+from django.utils.crypto import constant_time_compare
 from django.views import generic
 from oscar.apps.customer import views
 from oscar.apps.customer.utils import get_password_reset_url
-from oscar.core.loading import get_class, get_classes
+from oscar.core.loading import get_class, get_classes, get_model
 
+from compliance.notices import CHECKOUT, notices_for
 from security.ratelimit import RateLimit, allow_all
+from shop.checkout.views import bank_transfer_context
 from shop.clientip import client_ip
 
 Dispatcher = get_class("communication.utils", "Dispatcher")
@@ -27,6 +33,8 @@ RegisterUserMixin = get_class("customer.mixins", "RegisterUserMixin")
 EmailUserCreationForm, PasswordResetForm, RegistrationForm = get_classes(
     "customer.forms", ["EmailUserCreationForm", "PasswordResetForm", "RegistrationForm"]
 )
+
+Order = get_model("order", "Order")
 
 logger = logging.getLogger("shop.customer")
 
@@ -237,3 +245,96 @@ class OrderLineView(views.OrderLineView):
 
     def get(self, request, *args, **kwargs):
         return redirect("customer:order", order_number=self.get_object().order.number)
+
+
+# ------------------------------------------------------------------------------------------------
+# Order pages
+# ------------------------------------------------------------------------------------------------
+
+# Oscar's salt for Order.verification_hash (the guest's link): the signature is the proof.
+ORDER_LINK_SALT = "oscar.apps.order.Order"
+
+
+def orders_for_pages(queryset):
+    """Orders with all an order page reads loaded at once: lines with their products and options
+    (a line's description), address, shipping events (tracking), discounts and surcharges."""
+    return queryset.select_related("shipping_address__country").prefetch_related(
+        "lines__product", "lines__attributes__option", "shipping_events", "discounts", "surcharges"
+    )
+
+
+def order_page_context(order):
+    """What every order page shows besides the order: the bank details it is paid to and the
+    notices the checkout showed (medical advice under the heading, the iron warning beside
+    the lines)."""
+    products = [line.product for line in order.lines.all() if line.product is not None]
+    return {**bank_transfer_context(), "page_notices": notices_for(products, context=CHECKOUT)}
+
+
+def order_number_signed_by(signed):
+    """The order number a guest's link signs, or None for a link the store did not make."""
+    try:
+        return signing.Signer(salt=ORDER_LINK_SALT).unsign(signed)
+    except signing.BadSignature:
+        return None
+
+
+class AnonymousOrderDetailView(generic.DetailView):
+    """A guest's order-status page, opened by the link in their emails and on the thank-you page.
+
+    The link's signature proves the store made it for this order, so it opens the page on its
+    own; Oscar asked for the order's email address again first. A link with a signature that
+    does not match, or one for an order placed from an account, is a 404 like any unknown page.
+    The page is one person's: never stored by a cache (shop.middleware, /accounts/), never
+    indexed.
+    """
+
+    template_name = "oscar/customer/anon_order.html"
+    context_object_name = "order"
+
+    def get_object(self, queryset=None):
+        number = self.kwargs["order_number"]
+        signed_number = order_number_signed_by(self.kwargs["hash"])
+        if signed_number is None or not constant_time_compare(signed_number, number):
+            raise Http404("No such order")
+        return get_object_or_404(orders_for_pages(Order.objects), user=None, number=number)
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(order_page_context(self.object))
+        return ctx
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+class AnonymousOrderFormView(generic.RedirectView):
+    """Oscar's "type your email to see this order" step, gone: the signed link is enough."""
+
+    pattern_name = "customer:anon-order"
+
+
+class OrderHistoryView(views.OrderHistoryView):
+    """The account's order history, with each order's status; its item counts in one query."""
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("lines")
+
+
+class OrderDetailView(views.OrderDetailView):
+    """The account's order page: its status (payment, tracking), lines and totals."""
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            orders_for_pages(self.model._default_manager),
+            user=self.request.user,
+            number=self.kwargs["order_number"],
+        )
+
+    def get_context_data(self, **kwargs):
+        ctx = super().get_context_data(**kwargs)
+        ctx.update(order_page_context(self.object))
+        return ctx

@@ -4,7 +4,10 @@ from urllib.parse import quote
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from oscar.apps.address.abstract_models import AbstractBillingAddress, AbstractShippingAddress
 from oscar.apps.order.abstract_models import AbstractOrder, AbstractShippingEvent
+
+from shop.addresses import PrintedTheUSWay
 
 # Carriers staff ship with, and where a customer follows a parcel ({} is the tracking number).
 CARRIERS = {
@@ -59,6 +62,14 @@ class Order(AbstractOrder):
         """The latest shipping event with a tracking number, or None."""
         events = [e for e in self.shipping_events.all() if e.tracking_number]
         return max(events, key=lambda e: (e.date_created, e.pk)) if events else None
+
+
+class ShippingAddress(PrintedTheUSWay, AbstractShippingAddress):
+    """Oscar's order shipping address, printed the US way ("Springfield, IL 62704")."""
+
+
+class BillingAddress(PrintedTheUSWay, AbstractBillingAddress):
+    """Oscar's order billing address, printed the US way."""
 
 
 class ShippingEvent(AbstractShippingEvent):
