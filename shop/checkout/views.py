@@ -20,6 +20,9 @@ from oscar.core.loading import get_class, get_model
 from catalogue.selectors import basket_products
 from compliance.dosage import basket_dose_warnings, products_needing_advice
 from compliance.notices import CHECKOUT, ORDER, notices_for
+from shop.order.emails import ORDER_PLACED
+from shop.order.tasks import send_order_email
+from shop.tasks import after_commit
 
 Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
@@ -304,16 +307,12 @@ class PaymentDetailsView(views.PaymentDetailsView):
         return order
 
     def send_order_placed_email(self, order):
-        try:
-            super().send_order_placed_email(order)
-        except Exception:
-            logger.exception("Order #%s placed, but its confirmation email failed", order.number)
+        """Queue the confirmation (shop/order/emails.py) for once the order has committed.
 
-    def get_message_context(self, order):
-        ctx = super().get_message_context(order)
-        ctx.update(bank_transfer_context())
-        ctx["notice_records"] = order.notice_records.all()
-        return ctx
+        It is sent by a worker, not in this request: a slow or failing mail server cannot
+        delay or undo the order, and the outbox keeps an email the server refuses to retry it.
+        """
+        after_commit(send_order_email, order.pk, ORDER_PLACED)
 
 
 class ThankYouView(views.ThankYouView):

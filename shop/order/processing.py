@@ -6,6 +6,7 @@ Shipped requires the carrier and tracking number: ship() records them, then chan
 """
 
 from django.db import transaction
+from django.db.models import F
 from oscar.apps.order import processing
 from oscar.apps.order.exceptions import InvalidOrderStatus
 from oscar.core.loading import get_model
@@ -14,6 +15,7 @@ from shop.tasks import after_commit
 
 from .models import CANCELLED, CARRIERS, DELIVERED, PAID, SHIPPED
 
+Order = get_model("order", "Order")
 ShippingEventType = get_model("order", "ShippingEventType")
 ShippingEvent = get_model("order", "ShippingEvent")
 
@@ -38,6 +40,8 @@ class EventHandler(processing.EventHandler):
                 f"Order #{order.number}: enter the carrier and tracking number to mark it Shipped."
             )
         with transaction.atomic():
+            if new_status != old_status:
+                self.lock_status(order, old_status)
             super().handle_order_status_change(order, new_status, note_msg=note_msg)
             if new_status == old_status:
                 return
@@ -49,6 +53,21 @@ class EventHandler(processing.EventHandler):
                 from .tasks import send_order_email
 
                 after_commit(send_order_email, order.pk, STATUS_EMAILS[new_status])
+
+    @staticmethod
+    def lock_status(order, expected):
+        """Lock the order's row and check its status is still the one `order` was read with.
+
+        A page or a worker that read the order before another changed it (staff marking it Paid
+        as the payment-deadline sweep cancels it) would otherwise write its stale status over
+        the new one. The lock is held until the change commits.
+        """
+        if not Order.objects.filter(pk=order.pk, status=expected).update(status=F("status")):
+            current = Order.objects.filter(pk=order.pk).values_list("status", flat=True).first()
+            raise InvalidOrderStatus(
+                f"Order #{order.number} is now {current}, no longer {expected}: "
+                "reload it to see what changed."
+            )
 
     def ship(self, order, *, carrier, tracking_number, note_msg=None):
         """Record the parcel (all lines, carrier, tracking number) and mark the order Shipped."""

@@ -3,12 +3,15 @@
 from django.db import transaction
 from django.db.models import F
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from oscar.apps.order import utils
 from oscar.apps.order.exceptions import UnableToPlaceOrder
 from oscar.core.loading import get_model
 
 from shop import pagecache
+
+from .models import PENDING_PAYMENT, payment_deadline
 
 StockRecord = get_model("partner", "StockRecord")
 
@@ -21,6 +24,44 @@ class InsufficientStock(UnableToPlaceOrder):
 
 
 class OrderCreator(utils.OrderCreator):
+    def create_order_model(
+        self,
+        user,
+        basket,
+        shipping_address,
+        shipping_method,
+        shipping_charge,
+        billing_address,
+        total,
+        order_number,
+        status,
+        request=None,
+        surcharges=None,
+        **extra_order_fields,
+    ):
+        """The order, with its payment deadline when it is placed awaiting payment.
+
+        Set as the order is written, inside its transaction, so no unpaid order exists without
+        one; stored, so the date the customer is told never moves (shop/order/payments.py).
+        """
+        if status == PENDING_PAYMENT and not extra_order_fields.get("payment_due_at"):
+            placed = extra_order_fields.setdefault("date_placed", timezone.now())
+            extra_order_fields["payment_due_at"] = payment_deadline(placed)
+        return super().create_order_model(
+            user,
+            basket,
+            shipping_address,
+            shipping_method,
+            shipping_charge,
+            billing_address,
+            total,
+            order_number,
+            status,
+            request=request,
+            surcharges=surcharges,
+            **extra_order_fields,
+        )
+
     def update_stock_records(self, line):
         """Allocate with one conditional UPDATE: it succeeds only while enough stock is free.
 

@@ -67,10 +67,13 @@ def test_cart_and_checkout_show_medical_notice_and_one_iron_warning_naming_the_p
     assert len(page.select(".notice-iron-warning")) == 1
 
 
-def test_order_email_carries_the_notices(client, iron, mailoutbox):
+def test_order_email_carries_the_notices(
+    client, iron, mailoutbox, django_capture_on_commit_callbacks
+):
     add_to_cart(client, iron)
     checkout_to_preview(client, guest_email="guest@example.com")
-    place_order(client)
+    with django_capture_on_commit_callbacks(execute=True):  # the email goes once it commits
+        place_order(client)
     body = mailoutbox[0].body
     assert MEDICAL in body and IRON in body
 

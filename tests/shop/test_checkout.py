@@ -22,13 +22,16 @@ StockRecord = get_model("partner", "StockRecord")
 pytestmark = pytest.mark.django_db
 
 
-def test_guest_checkout_places_pending_order_with_bank_details_and_email(client, iron):
+def test_guest_checkout_places_pending_order_with_bank_details_and_email(
+    client, iron, django_capture_on_commit_callbacks
+):
     add_to_cart(client, iron, 2)
     preview = checkout_to_preview(client, guest_email="guest@example.com")
     assert preview.status_code == 200
     assert b"Bank transfer" in preview.content
 
-    response = place_order(client)
+    with django_capture_on_commit_callbacks(execute=True):  # the email goes once it commits
+        response = place_order(client)
     assert response.status_code == 302 and response["Location"] == "/checkout/thank-you/"
 
     order = Order.objects.get()
@@ -69,11 +72,14 @@ def test_express_shipping(client, iron):
     assert Order.objects.get().shipping_incl_tax == Decimal("12.95")
 
 
-def test_signed_in_customer_checks_out_and_sees_order_in_history(client, customer, iron):
+def test_signed_in_customer_checks_out_and_sees_order_in_history(
+    client, customer, iron, django_capture_on_commit_callbacks
+):
     client.force_login(customer)
     add_to_cart(client, iron)
     checkout_to_preview(client)
-    response = place_order(client)
+    with django_capture_on_commit_callbacks(execute=True):  # the email goes once it commits
+        response = place_order(client)
     assert response.status_code == 302
     order = Order.objects.get()
     assert order.user == customer
@@ -118,11 +124,14 @@ def test_order_creator_refuses_to_allocate_more_than_is_free(iron):
     assert StockRecord.objects.get(product=iron).num_allocated == 3
 
 
-def test_failing_confirmation_email_still_places_the_order(client, iron, settings):
+def test_failing_confirmation_email_still_places_the_order(
+    client, iron, settings, django_capture_on_commit_callbacks
+):
     settings.EMAIL_BACKEND = "tests.shop.failing_email.FailingBackend"
     add_to_cart(client, iron)
     checkout_to_preview(client, guest_email="guest@example.com")
-    response = place_order(client)
+    with django_capture_on_commit_callbacks(execute=True):  # the email is tried, and fails
+        response = place_order(client)
     assert response.status_code == 302 and response["Location"] == "/checkout/thank-you/"
     assert Order.objects.count() == 1
 

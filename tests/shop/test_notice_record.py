@@ -169,11 +169,14 @@ def test_staff_see_the_notices_shown_on_the_order_page(client, staff, iron, iron
     assert f"{ACKNOWLEDGEMENT}: Iron (Ferrous Sulfate) 65 mg." in page
 
 
-def test_confirmation_email_repeats_the_recorded_notices(client, iron, iron_65):
+def test_confirmation_email_repeats_the_recorded_notices(
+    client, iron, iron_65, django_capture_on_commit_callbacks
+):
     add_to_cart(client, iron)
     add_to_cart(client, iron_65)
     checkout_to_preview(client, guest_email="guest@example.com")
-    place_order_with_acknowledgement(client, iron_65)
+    with django_capture_on_commit_callbacks(execute=True):  # the email goes once it commits
+        place_order_with_acknowledgement(client, iron_65)
     order = Order.objects.get()
 
     [email] = mail.outbox

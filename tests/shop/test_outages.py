@@ -283,7 +283,9 @@ def test_password_change_with_the_mail_server_down(mail_down, client, customer):
     assert OutboundEmail.objects.get().recipients == customer.email
 
 
-def test_checkout_with_the_mail_server_down(mail_down, client, iron):
+def test_checkout_with_the_mail_server_down(mail_down, committed_db, client, iron):
+    # The order really commits (committed_db), so its confirmation, queued for after the commit,
+    # is tried while the customer's request is still running, as in production.
     add_to_cart(client, iron)
     checkout_to_preview(client, guest_email="guest@example.com")
     response = place_order(client)
