@@ -38,6 +38,19 @@ def test_staff_mark_an_order_paid_then_shipped_and_stock_follows(client, staff, 
 
     client.post(url, {"order_action": "change_order_status", "new_status": "Shipped"})
     order.refresh_from_db()
+    assert order.status == "Paid"  # no carrier and tracking number: refused, stock untouched
+    assert StockRecord.objects.get(product=iron).num_in_stock == before
+
+    client.post(
+        url,
+        {
+            "order_action": "change_order_status",
+            "new_status": "Shipped",
+            "carrier": "usps",
+            "tracking_number": "9400100000000000000000",
+        },
+    )
+    order.refresh_from_db()
     stock = StockRecord.objects.get(product=iron)
     assert order.status == "Shipped"
     assert (stock.num_in_stock, stock.num_allocated) == (before - 2, 0)
