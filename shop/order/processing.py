@@ -69,8 +69,12 @@ class EventHandler(processing.EventHandler):
                 "reload it to see what changed."
             )
 
-    def ship(self, order, *, carrier, tracking_number, note_msg=None):
-        """Record the parcel (all lines, carrier, tracking number) and mark the order Shipped."""
+    def ship(self, order, *, carrier, tracking_number, reference="", note_msg=None):
+        """Record the parcel (all lines, carrier, tracking number) and mark the order Shipped.
+
+        `reference` is staff's own dispatch reference, kept on the shipping event; `note_msg`
+        goes to the order's notes with the status change.
+        """
         tracking_number = (tracking_number or "").strip()
         if carrier not in CARRIERS:
             raise TrackingRequired("Choose the carrier the order ships with.")
@@ -86,7 +90,7 @@ class EventHandler(processing.EventHandler):
                 event_type=event_type,
                 carrier=carrier,
                 tracking_number=tracking_number,
-                notes=note_msg or "",
+                notes=(reference or "").strip(),
             )
             for line in lines:
                 event.line_quantities.create(line=line, quantity=line.quantity)

@@ -4,6 +4,7 @@ from django import forms
 from oscar.apps.dashboard.orders import forms as oscar_forms
 from oscar.core.loading import get_model
 
+from shop.addresses import USAddressFormMixin
 from shop.order.models import CARRIER_CHOICES, SHIPPED
 
 ShippingEvent = get_model("order", "ShippingEvent")
@@ -56,3 +57,7 @@ class OrderSearchForm(oscar_forms.OrderSearchForm):
         "status",
         "payment",
     ]
+
+
+class ShippingAddressForm(USAddressFormMixin, oscar_forms.ShippingAddressForm):
+    """Staff correcting an order's address meet the same US rules as the customer did."""

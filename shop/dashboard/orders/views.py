@@ -172,7 +172,11 @@ class OrderDetailView(views.OrderDetailView):
         try:
             if carrier or tracking_number:
                 event = handler.ship(
-                    order, carrier=carrier, tracking_number=tracking_number, note_msg=note
+                    order,
+                    carrier=carrier,
+                    tracking_number=tracking_number,
+                    reference=reference or "",
+                    note_msg=note,
                 )
             else:
                 # Refuses with TrackingRequired (an InvalidOrderStatus), whose message says what
