@@ -26,8 +26,6 @@ TERMS_URL = "/terms/"
 FAQ_URL = "/faq/"
 
 RETURN_DAYS = 30
-# The order emails promise a bank refund within this many business days (shop/order/emails.py).
-DEFAULT_REFUND_BUSINESS_DAYS = 5
 
 FDA_DISCLAIMER = (
     "These statements have not been evaluated by the Food and Drug Administration. These "
@@ -54,7 +52,7 @@ def facts(methods):
     return {
         "methods": list(methods),
         "deadline_days": settings.PAYMENT_DEADLINE_DAYS,
-        "refund_days": getattr(settings, "REFUND_BUSINESS_DAYS", DEFAULT_REFUND_BUSINESS_DAYS),
+        "refund_days": settings.REFUND_BUSINESS_DAYS,
         "legal_name": contact["legal_name"],
         "state_name": contact["state_name"],
         "contact_url": reverse("contact"),

@@ -41,10 +41,6 @@ EMAIL_NAMES = {
     PAYMENT_REMINDER: "Payment reminder",
 }
 
-# Bank transfers are refunded by staff, by hand, within this many business days (unless
-# settings.REFUND_BUSINESS_DAYS says otherwise).
-REFUND_BUSINESS_DAYS = 5
-
 
 def was_paid(order):
     """Whether this order's money arrived: staff marked it Paid at some point."""
@@ -73,7 +69,7 @@ def order_email_context(order):
         "cancellation_reason": order.cancellation_reason,
         "was_paid": paid,
         "refund_amount": order.total_incl_tax if paid else None,
-        "refund_business_days": getattr(settings, "REFUND_BUSINESS_DAYS", REFUND_BUSINESS_DAYS),
+        "refund_business_days": settings.REFUND_BUSINESS_DAYS,
         "notice_records": order.notice_records.all(),
     }
     if order.awaiting_payment:

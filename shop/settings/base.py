@@ -332,6 +332,8 @@ CELERY_BEAT_SCHEDULE = {
 # Bank-transfer orders not paid within this many days are cancelled and their stock released;
 # a reminder goes out halfway.
 PAYMENT_DEADLINE_DAYS = env.int("PAYMENT_DEADLINE_DAYS", default=7)
+# Business days within which staff refund a paid order that is canceled (emails, Returns page).
+REFUND_BUSINESS_DAYS = env.int("REFUND_BUSINESS_DAYS", default=5)
 
 LOGGING = {
     "version": 1,
