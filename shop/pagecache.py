@@ -112,7 +112,7 @@ def response_from(stored, request):
 
 
 # Everything a cached page can show: products, prices, stock, images, categories, supplement
-# facts, articles, notices and pages. Stock allocated at checkout is a queryset update with no
+# facts, articles, notices, pages and reviews. Stock allocated at checkout is a queryset update with no
 # signal, so shop.order.utils bumps the version itself once the order commits.
 WATCHED_MODELS = [
     ("catalogue", "Product"),
@@ -125,6 +125,7 @@ WATCHED_MODELS = [
     ("content", "Article"),
     ("content", "Notice"),
     ("flatpages", "FlatPage"),
+    ("reviews", "ProductReview"),
 ]
 
 
@@ -136,4 +137,10 @@ def connect_invalidation():
         model = apps.get_model(app_label, model_name)
         post_save.connect(bump_version, sender=model, dispatch_uid=f"pagecache-save-{model_name}")
         post_delete.connect(bump_version, sender=model, dispatch_uid=f"pagecache-del-{model_name}")
-    m2m_changed.connect(bump_version, dispatch_uid="pagecache-m2m")
+        # Only the relations of what a page shows (a product's categories, recommendations):
+        # a wishlist, an address or a basket changing retires no page.
+        for field in model._meta.many_to_many:
+            through = field.remote_field.through
+            m2m_changed.connect(
+                bump_version, sender=through, dispatch_uid=f"pagecache-m2m-{through._meta.label}"
+            )

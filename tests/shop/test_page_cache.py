@@ -109,6 +109,26 @@ def test_an_order_updates_the_stock_shown_to_visitors(
     assert f"{stock.net_stock_level - 3} available" in after
 
 
+def test_only_changes_to_what_pages_show_retire_them(
+    iron, customer, django_capture_on_commit_callbacks
+):
+    """A product's categories are on its pages; a customer's groups, wishlist or address are on
+    none: only the first retires the cached pages."""
+    from django.contrib.auth.models import Group
+
+    Category = get_model("catalogue", "Category")
+    visitor().get(iron.get_absolute_url())
+    group = Group.objects.create(name="Newsletter")
+    with django_capture_on_commit_callbacks(execute=True):
+        customer.groups.add(group)
+    assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "hit"
+
+    category = Category.objects.exclude(pk__in=iron.categories.all()).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        iron.categories.add(category)
+    assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
 def test_signed_in_customers_and_carts_are_never_served_cached_pages(client, customer, iron):
     visitor().get("/")
     client.force_login(customer)
