@@ -1,7 +1,6 @@
 """Content reads: notices come from one cached dictionary, cleared whenever a notice changes."""
 
 from django.core.cache import cache
-from django.db.models import Q
 
 from .models import Article, Notice
 
@@ -29,11 +28,17 @@ def next_article(article, *, articles):
     return None
 
 
-def search_articles(words, limit=5):
-    """Published articles whose title, summary or text contain every one of `words`."""
+def search_articles(query, words, limit=5):
+    """Up to `limit` published articles the search `query` (split into `words`) finds.
+
+    PostgreSQL: full text over title, summary and body, most relevant first. SQLite: every word
+    in the title, summary or text, in reading order. See catalogue.search.
+    """
+    from catalogue import search
+
     articles = published_articles()
-    for word in words:
-        articles = articles.filter(
-            Q(title__icontains=word) | Q(summary__icontains=word) | Q(body__icontains=word)
-        )
-    return articles[:limit]
+    if search.uses_postgres():
+        articles = search.rank_matches(articles, query, document=search.article_document)
+    else:
+        articles = search.matches_every_word(articles, words, ("title", "summary", "body"))
+    return list(articles[:limit])

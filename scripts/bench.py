@@ -1,11 +1,12 @@
 """make bench: requests per second and latency per page against a bare Django view, then SQL
-queries per page with 10 and with 10,000 products, and the product page's weight.
+queries per page with 10, 10,000 and 100,000 products, and the product page's weight.
 
 The store runs under gunicorn with the production settings (scripts/serve.sh, 2 sync workers)
 on the database DATABASE_URL names (db.sqlite3 by default); wrk loads each page for 10 s at 16
 connections. Ratios are measured in one run on one machine, so compare them, not the numbers.
 
-Usage: python scripts/bench.py [--duration 10] [--connections 16] [--skip-large]
+Usage: python scripts/bench.py [--duration 10] [--connections 16] [--large 10000 100000]
+                              [--skip-large]
 """
 
 import argparse
@@ -152,7 +153,7 @@ def large_catalogue_env(env, count):
         "DATABASE_URL": f"sqlite:///{folder / 'bench.sqlite3'}",
         "MEDIA_ROOT": str(folder / "media"),
     }
-    say(f"· building a {count:,}-product catalogue in {folder} (about 20 s)")
+    say(f"· building a {count:,}-product catalogue in {folder} (about 20 s per 10,000)")
     for args in (["migrate", "-v0"], ["seed_store", "--count", str(count)]):
         subprocess.run(
             [PYTHON, "manage.py", *args], env=large, cwd=ROOT, check=True, stdout=subprocess.DEVNULL
@@ -172,7 +173,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
-    parser.add_argument("--large", type=int, default=10_000)
+    parser.add_argument("--large", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--skip-large", action="store_true")
     options = parser.parse_args()
 
@@ -212,16 +213,16 @@ def main():
 
     small = count_queries(env, paths)
     tables = [small]
-    folder = None
-    if not options.skip_large:
-        large, folder = large_catalogue_env(env, options.large)
-        tables.append(count_queries(large, paths))
+    for count in [] if options.skip_large else options.large:
+        large, folder = large_catalogue_env(env, count)
+        try:
+            tables.append(count_queries(large, paths))
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
     say("\nwarm SQL queries per page (rendered, page cache off)")
     say(f"{'page':<10} " + " ".join(f"{t['products']:>8,} products" for t in tables))
     for name in small["counts"]:
         say(f"{name:<10} " + " ".join(f"{t['counts'][name][0]:>17}" for t in tables))
-    if folder:
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
