@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from catalogue.reviews.summary import rating_summary
+
 SCHEMA = "https://schema.org"
 LOGO = "favicon-512.png"
 
@@ -115,6 +117,15 @@ def product(request, product, info):
             + ("InStock" if info.availability.is_available_to_buy else "OutOfStock"),
             "itemCondition": f"{SCHEMA}/NewCondition",
             "seller": {"@type": "Organization", "name": settings.OSCAR_SHOP_NAME},
+        }
+    rating = rating_summary(product)
+    if rating.count:
+        data["aggregateRating"] = {
+            "@type": "AggregateRating",
+            "ratingValue": rating.average_text,
+            "reviewCount": rating.count,
+            "bestRating": 5,
+            "worstRating": 1,
         }
     return [data, breadcrumbs(request, catalogue_trail(category) + [(product.get_title(), url)])]
 
