@@ -272,7 +272,7 @@ SHIPPING_METHODS = [
         "standard",
         D("4.95"),
         D("50.00"),
-        "Free on orders over $50.",
+        "Free on orders of $50.00 or more.",
     ),
     (
         "Express (1-2 business days)",

@@ -1,35 +1,57 @@
 """Catalogue reads with their prefetching in one place, so no template triggers N+1 queries."""
 
 from django.core.cache import cache
-from django.db.models import Prefetch, Q
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from oscar.core.loading import get_model
 
+from catalogue import search
 from content.notices import IRON_WARNING
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
 NutrientAmount = get_model("catalogue", "NutrientAmount")
 ProductClass = get_model("catalogue", "ProductClass")
+ProductReview = get_model("reviews", "ProductReview")
 
 PRODUCT_CLASSES_CACHE_KEY = "catalogue:product-classes"
 
 
 def product_cards(*, category=None):
-    """Public products for a listing, with images and stock records prefetched."""
-    products = Product.objects.base_queryset().browsable().order_by("-priority", "title")
+    """Public products for a listing, with images and stock records prefetched, and the count
+    of approved reviews beside Oscar's stored average rating (a subquery, so the listing's
+    `distinct()` and the search ranking are unaffected)."""
+    approved_reviews = (
+        ProductReview.objects.filter(product=OuterRef("pk"), status=ProductReview.APPROVED)
+        .order_by()
+        .values("product")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    products = (
+        Product.objects.base_queryset()
+        .browsable()
+        .annotate(
+            approved_review_count=Coalesce(
+                Subquery(approved_reviews, output_field=IntegerField()), 0
+            )
+        )
+        .order_by("-priority", "title")
+    )
     if category is not None:
         products = products.filter(categories__in=category.get_descendants_and_self()).distinct()
     return products
 
 
-def search_product_cards(words):
-    """Public products whose title, description or claims contain every one of `words`."""
-    products = product_cards()
-    for word in words:
-        products = products.filter(
-            Q(title__icontains=word) | Q(description__icontains=word) | Q(claims__icontains=word)
-        )
-    return products
+def search_product_cards(query, words):
+    """Public products the search `query` (split into `words`) finds, best first.
+
+    PostgreSQL: full text over title, claims and description, ranked (catalogue.search).
+    SQLite: every word in the title, description or claims, in the listing's order.
+    """
+    if search.uses_postgres():
+        return search.rank_matches(product_cards(), query, document=search.product_document)
+    return search.matches_every_word(product_cards(), words, ("title", "description", "claims"))
 
 
 def product_detail_queryset():
@@ -86,3 +108,47 @@ def product_classes():
 def basket_products(basket):
     """The distinct products of a basket's lines, from the lines the page loads anyway."""
     return list({line.product_id: line.product for line in basket.all_lines()}.values())
+
+
+RELATED_PRODUCTS_LIMIT = 4
+
+
+def related_products(product, limit=RELATED_PRODUCTS_LIMIT):
+    """Up to `limit` public products as cards: staff's recommendations (Oscar's Upselling tab)
+    by ranking first, then the other products of the same article; never `product` itself.
+
+    One query and the cards' prefetches, however many products either list holds; cached under
+    the page cache's version (shop.pagecache), which every product, stock or category change
+    retires, so a warm product page costs no query for them.
+    """
+    from django.db.models import F, OuterRef, Q, Subquery
+
+    from shop.pagecache import current_version
+
+    key = f"catalogue:related:{current_version()}:{product.pk}:{limit}"
+    cards = cache.get(key)
+    if cards is None:
+        ProductRecommendation = get_model("catalogue", "ProductRecommendation")
+        staff = ProductRecommendation.objects.filter(primary=product)
+        wanted = Q(pk__in=staff.values("recommendation_id"))
+        if product.article_id:
+            wanted |= Q(article_id=product.article_id)
+        cards = list(
+            product_cards()
+            .filter(wanted)
+            .exclude(pk=product.pk)
+            .annotate(
+                staff_rank=Subquery(
+                    staff.filter(recommendation=OuterRef("pk")).values("ranking")[:1]
+                )
+            )
+            .order_by(F("staff_rank").desc(nulls_last=True), "-priority", "title")[:limit]
+        )
+        cache.set(key, cards, timeout=3600)
+    return cards
+
+
+def is_in_wishlist(user, product):
+    """Whether `product` is in any of the signed-in `user`'s wish lists."""
+    WishListLine = get_model("wishlists", "Line")
+    return WishListLine.objects.filter(wishlist__owner=user, product=product).exists()

@@ -11,7 +11,7 @@ from django.views.generic import ListView
 from oscar.apps.catalogue import views
 from oscar.core.loading import get_model
 
-from catalogue import selectors
+from catalogue import search, selectors
 from compliance.notices import PRODUCT, notices_for
 from content.selectors import search_articles
 
@@ -25,6 +25,10 @@ class ProductDetailView(views.ProductDetailView):
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx["page_notices"] = notices_for([self.object], context=PRODUCT)
+        ctx["related_products"] = selectors.related_products(self.object)
+        user = self.request.user
+        if user.is_authenticated:  # such pages are never cached (shop.pagecache)
+            ctx["saved_for_later"] = selectors.is_in_wishlist(user, self.object)
         return ctx
 
     def send_signal(self, request, response, product):
@@ -78,29 +82,51 @@ class ProductCategoryView(CatalogueView):
 
 
 class SearchView(CatalogueView):
-    """Search as a database query: every word must appear in the title, description or claims.
+    """Search as a database query: products first, then the articles that discuss the words.
 
-    Replaces Oscar's Haystack view, whose query count grew with the number of matches; the
-    catalogue is small enough for the database, and README says when to move to Solr or
-    Elasticsearch (HAYSTACK_CONNECTIONS) instead.
+    Ranked full text on PostgreSQL, every word in the title, description or claims on SQLite
+    (catalogue.search). When neither a product nor an article matches the words as typed, the
+    page offers "Did you mean …?" and shows what the corrected words find. Replaces Oscar's
+    Haystack view, whose query count grew with the number of matches; README says when to move
+    to Solr or Elasticsearch (HAYSTACK_CONNECTIONS) instead.
+
+    The queries are the same however large the catalogue: a count, the articles, one page of
+    products with its prefetches; for a misspelling also the correction and a second count.
     """
 
     template_name = "oscar/catalogue/search.html"
     MAX_WORDS = 8
 
     def get(self, request, *args, **kwargs):
-        self.query = " ".join(request.GET.get("q", "").split())[:200]
-        self.words = self.query.split()[: self.MAX_WORDS]
+        query = " ".join(request.GET.get("q", "").split())[:200]
+        self.words = query.split()[: self.MAX_WORDS]
+        self.query = " ".join(self.words)
+        self.articles, self.suggestion = [], ""
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         if not self.words:
             return selectors.product_cards().none()
-        return selectors.search_product_cards(self.words)
+        return selectors.search_product_cards(self.query, self.words)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        """The products the words match; if nothing matches them, what the correction does."""
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if self.words:
+            self.articles = search_articles(self.query, self.words)
+            if paginator.count == 0 and not self.articles:
+                self.suggestion = search.did_you_mean(self.words)
+                if self.suggestion:
+                    corrected = selectors.search_product_cards(
+                        self.suggestion, self.suggestion.split()
+                    )
+                    paginator = super().get_paginator(corrected, per_page, **kwargs)
+        return paginator
 
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
-        ctx["articles"] = list(search_articles(self.words)) if self.words else []
+        ctx["articles"] = self.articles
+        ctx["suggestion"] = self.suggestion
         ctx["query"] = self.query
         ctx["summary"] = f"Results for “{self.query}”" if self.query else "Search"
         return ctx

@@ -111,13 +111,15 @@ def response_from(stored, request):
     return response
 
 
-# Everything a cached page can show: products, prices, stock, images, categories, supplement
-# facts, articles, notices, pages and reviews. Stock allocated at checkout is a queryset update with no
-# signal, so shop.order.utils bumps the version itself once the order commits.
+# Everything a cached page can show: products, prices, stock, images, categories, recommendations,
+# supplement facts, articles, notices, pages and reviews. Stock allocated at checkout is a queryset
+# update with no signal, so shop.order.utils bumps the version itself once the order commits, when
+# the stock a page shows changes.
 WATCHED_MODELS = [
     ("catalogue", "Product"),
     ("catalogue", "ProductImage"),
     ("catalogue", "ProductCategory"),
+    ("catalogue", "ProductRecommendation"),
     ("catalogue", "Category"),
     ("catalogue", "Nutrient"),
     ("catalogue", "NutrientAmount"),

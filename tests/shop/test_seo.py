@@ -142,6 +142,7 @@ def indexable_pages():
         "/articles/",
         "/contact/",
         "/about/",
+        *("/shipping/", "/returns/", "/privacy/", "/terms/", "/faq/"),
         *(c.get_absolute_url() for c in Category.objects.browsable()),
         *(p.get_absolute_url() for p in Product.objects.browsable()),
         *(a.get_absolute_url() for a in Article.objects.published()),
