@@ -24,3 +24,28 @@
         }
     }).observe(body, { childList: true, subtree: true });
 })();
+
+/* The − and + buttons on a cart line are submit buttons the server steps the quantity by
+   (shop/basket/views.py). Oscar's module posts the form itself, without the button pressed:
+   with it, a step sets the line's quantity field first, and the form is posted as an update. */
+(function () {
+    "use strict";
+    var body = document.getElementById("content_inner");
+    if (!body) {
+        return;
+    }
+    body.addEventListener("click", function (event) {
+        var button = event.target.closest("#basket_formset button[name='quantity-step']");
+        if (!button) {
+            return;
+        }
+        var parts = button.value.split(":");
+        var input = document.getElementById("id_" + parts[0] + "-quantity");
+        if (!input) {
+            return;
+        }
+        var most = parseInt(input.getAttribute("max"), 10);
+        var quantity = Math.max(0, (parseInt(input.value, 10) || 0) + (parts[1] === "-1" ? -1 : 1));
+        input.value = most ? Math.min(quantity, most) : quantity;
+    }, true);
+})();
