@@ -204,3 +204,30 @@ def test_alert_form_with_a_bad_email_answers_with_the_form(client, iron):
     response = client.post(f"/accounts/alerts/create/{iron.pk}/", {"email": "not-an-email"})
     assert response.status_code == 200
     assert not ProductAlert.objects.filter(product=iron).exists()
+
+
+def test_guest_alert_emails_from_one_network_are_limited_like_account_emails(client, monkeypatch):
+    """Each guest alert emails the address typed in: one network spraying addresses meets the
+    same hourly allowance as registration and password reset (here lowered to 3)."""
+    from django.core.cache import cache
+
+    from shop.customer.views import emails_from_network
+
+    cache.clear()
+    monkeypatch.setattr(emails_from_network, "limit", 3)
+    products = list(Product.objects.browsable()[:4])
+    for product in products:
+        set_stock(product, 0)
+    for number, product in enumerate(products[:3]):
+        response = client.post(
+            f"/accounts/alerts/create/{product.pk}/",
+            {"email": f"t{number}@example.com"},
+            follow=True,
+        )
+        assert "A confirmation email has been sent" in response.content.decode()
+    response = client.post(
+        f"/accounts/alerts/create/{products[3].pk}/", {"email": "t3@example.com"}, follow=True
+    )
+    assert "We have already sent several emails" in response.content.decode()
+    assert not ProductAlert.objects.filter(product=products[3]).exists()
+    assert not any("t3@example.com" in m.to for m in mail.outbox)
