@@ -291,8 +291,10 @@ EMAIL_BACKEND = "mail.backends.OutboxBackend"
 EMAIL_RETRY_ATTEMPTS = env.int("EMAIL_RETRY_ATTEMPTS", default=10)
 EMAIL_RETRY_FIRST_DELAY = timedelta(minutes=1)
 EMAIL_RETRY_MAX_DELAY = timedelta(hours=2)
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="orders@rls-vitamins.example")
-STAFF_EMAIL = env.str("STAFF_EMAIL", default="staff@rls-vitamins.example")
+# The addresses show on every page (footer): none of them may name the condition, which product
+# pages must not (DESIGN: no disease claims), so the example domain spells the store's name.
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="orders@restful-legs.example")
+STAFF_EMAIL = env.str("STAFF_EMAIL", default="staff@restful-legs.example")
 
 # The store's address as customers reach it: every link in an email starts with it (never the
 # Sites framework's domain or the port a worker happens to run on). `make run` sets it to its

@@ -45,7 +45,7 @@ def test_shop_pages(live_store, new_page, axe, width):
 def test_cart_and_every_checkout_step(live_store, browser_page, axe):
     page = browser_page
     page.goto(live_store + Product.objects.get(upc="RLV-IRON-25").get_absolute_url())
-    page.get_by_role("button", name="Add to cart").click()
+    page.get_by_role("button", name="Add to cart", exact=True).click()
     page.goto(live_store + "/basket/")
     check_page(page, axe)
 

@@ -19,7 +19,7 @@ def test_cart_with_two_iron_products_shows_the_dose_message(live_store, new_page
     page = new_page(width=width)
     for upc in ("RLV-IRON-25", "RLV-IRON-65"):
         page.goto(live_store + Product.objects.get(upc=upc).get_absolute_url())
-        page.get_by_role("button", name="Add to cart").click()
+        page.get_by_role("button", name="Add to cart", exact=True).click()
         page.wait_for_load_state()
     page.goto(live_store + "/basket/")
 

@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from oscar.core.loading import get_model
 
@@ -62,7 +63,7 @@ def test_customer_reads_buys_and_checks_out_as_a_guest(live_store, browser_page)
     products.get_by_role("link", name=iron.title, exact=True).click()
     expect(page.locator("h1")).to_have_text(iron.title)
 
-    page.get_by_role("button", name="Add to cart").click()
+    page.get_by_role("button", name="Add to cart", exact=True).click()
     expect(page.locator("#cart-count")).to_have_text("1")
     page.get_by_role("link", name=re.compile(r"My Cart")).click()
     expect(page.locator("main")).to_contain_text(iron.title)
@@ -112,7 +113,7 @@ def test_customer_registers_signs_out_signs_in_orders_and_sees_history(live_stor
 
     magnesium = Product.objects.get(upc="RLV-MAG-120")
     page.goto(live_store + magnesium.get_absolute_url())
-    page.get_by_role("button", name="Add to cart").click()
+    page.get_by_role("button", name="Add to cart", exact=True).click()
     page.goto(live_store + "/basket/")
     page.get_by_role("link", name="Proceed to checkout").click()
     thanks = checkout_from_cart(page)
@@ -130,9 +131,9 @@ def test_staff_create_a_product_that_the_storefront_shows_with_its_notices(
     page = browser_page
     article = Article.objects.get(slug="magnesium-and-rls")
     page.goto(live_store + "/dashboard/")
-    page.get_by_label("Email address").or_(page.get_by_label("Username")).fill("staff@example.com")
+    page.get_by_label("Email", exact=True).fill("staff@example.com")
     page.get_by_label("Password").fill("rls-demo-staff")
-    page.get_by_role("button", name="Login").click()
+    page.get_by_role("button", name="Sign in").click()
     expect(page.locator("h1")).to_contain_text("Dashboard")
 
     page.goto(live_store + "/dashboard/catalogue/products/create/supplement/")
@@ -214,7 +215,7 @@ def test_at_375_px_no_page_scrolls_sideways_and_the_header_works(live_store, new
     page = new_page(width=375, height=740)
     iron = Product.objects.get(upc="RLV-IRON-25")
     page.goto(live_store + iron.get_absolute_url())
-    page.get_by_role("button", name="Add to cart").click()
+    page.get_by_role("button", name="Add to cart", exact=True).click()
     category = iron.categories.first()
     for path in PHONE_PAGES:
         path = {"PRODUCT": iron.get_absolute_url()}.get(path, path)
@@ -237,3 +238,56 @@ def test_at_375_px_no_page_scrolls_sideways_and_the_header_works(live_store, new
     page.get_by_role("searchbox", name="Search products").fill("iron")
     page.get_by_role("searchbox", name="Search products").press("Enter")
     expect(page.locator("main")).to_contain_text(iron.title)
+
+
+def test_a_new_customer_on_a_phone_finds_reads_asks_and_checks_out(live_store, new_page):
+    """Issue 13's journey at 375 px: a typo finds magnesium, its reviews are there, an
+    out-of-stock product takes an alert, the cart says how far free shipping is, the address
+    has a state picker, and the returns policy is one tap from the footer."""
+    ProductReview = get_model("reviews", "ProductReview")
+    StockRecord = get_model("partner", "StockRecord")
+    magnesium = Product.objects.get(title__icontains="magnesium")
+    reviewer = get_user_model().objects.create_user(
+        "reviewer", "reviewer@example.com", "a-long-password-1"
+    )
+    ProductReview.objects.create(
+        product=magnesium, user=reviewer, score=4, title="Easy to swallow", body="Small tablets."
+    )
+    sold_out = Product.objects.exclude(pk=magnesium.pk).filter(upc__startswith="RLV-").first()
+    StockRecord.objects.filter(product=sold_out).update(num_in_stock=0, num_allocated=0)
+
+    page = new_page(width=375, height=740)
+    page.goto(live_store + "/")
+    search = page.get_by_role("searchbox").first
+    search.fill("magnesum")
+    search.press("Enter")
+    expect(page.locator("main")).to_contain_text("Did you mean")
+    page.locator("main").get_by_role("link", name=magnesium.title, exact=True).first.click()
+    expect(page.locator("h1")).to_have_text(magnesium.title)
+    expect(page.locator("main")).to_contain_text("Easy to swallow")
+    assert not scrolls_sideways(page)
+
+    page.goto(live_store + sold_out.get_absolute_url())
+    page.get_by_label("Email me when it's back in stock").fill("ann@example.com")
+    page.get_by_role("button", name="Notify me").click()
+    expect(page.locator("body")).to_contain_text("A confirmation email has been sent")
+
+    page.goto(live_store + magnesium.get_absolute_url())
+    page.get_by_role("button", name="Add to cart", exact=True).click()
+    page.goto(live_store + "/basket/")
+    expect(page.locator("main")).to_contain_text("more for free standard shipping")
+    assert not scrolls_sideways(page)
+
+    page.get_by_role("link", name="Proceed to checkout").first.click()
+    page.get_by_label("My email address is").fill("ann@example.com")
+    page.get_by_label(re.compile("checkout as a guest")).check()
+    page.get_by_role("button", name="Continue").click()
+    expect(page.locator("h1")).to_have_text("Shipping address")
+    expect(page.locator("select#id_state")).to_be_visible()
+    expect(page.get_by_label("ZIP code")).to_be_visible()
+    fill_address(page)
+    expect(page.locator("h1")).to_have_text("Shipping method")
+
+    page.get_by_role("contentinfo").get_by_role("link", name="Returns").click()
+    expect(page.locator("h1")).to_contain_text("Return")
+    assert not scrolls_sideways(page)

@@ -28,7 +28,7 @@ PHONE = 375
 def add_to_cart(page, base, product, quantity):
     page.goto(base + product.get_absolute_url())
     page.get_by_label(re.compile("Quantity")).fill(str(quantity))
-    page.get_by_role("button", name="Add to cart").click()
+    page.get_by_role("button", name="Add to cart", exact=True).click()
     expect(page.locator("#cart-count")).to_have_text(str(quantity))
 
 

@@ -158,6 +158,7 @@ def test_field_errors_are_linked_to_their_fields(client, customer):
     assert 'class="error-block" id="id_last_name_error"' in page
 
 
-def test_reviews_are_not_offered(client, iron):
+def test_writing_a_review_asks_a_visitor_to_sign_in_first(client, iron):
     url = f"/catalogue/{iron.slug}_{iron.pk}/reviews/add/"
-    assert client.get(url).status_code == 404
+    response = client.get(url)
+    assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")

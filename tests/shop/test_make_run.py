@@ -48,12 +48,18 @@ def test_a_seed_without_a_port_leaves_a_local_domain_alone():
     assert seed_site().domain == "127.0.0.1:8123"
 
 
-def test_order_emails_link_to_the_port_served(client, iron):
-    seed_site("127.0.0.1:8123")
+def test_order_emails_link_to_the_store_url_not_the_sites_domain(
+    client, iron, settings, django_capture_on_commit_callbacks
+):
+    """`make run PORT=8123` sets STORE_URL to its address; the Sites row says otherwise."""
+    seed_site("127.0.0.1:8000")
+    settings.STORE_URL = "http://127.0.0.1:8123"
     add_to_cart(client, iron)
     checkout_to_preview(client, guest_email="guest@example.com")
-    place_order(client)
+    with django_capture_on_commit_callbacks(execute=True):  # the email is queued on commit
+        place_order(client)
     assert "http://127.0.0.1:8123/" in mail.outbox[0].body
+    assert "127.0.0.1:8000" not in mail.outbox[0].body
 
 
 @shares_the_database
