@@ -308,3 +308,11 @@ def test_an_invalid_update_warns_in_american_english(client, iron):
     words = text(client.post("/basket/", data, follow=True))
     assert "Your cart was not updated. Please correct the quantity shown below." in words
     assert "basket" not in words.lower()
+
+
+def test_cart_lines_say_in_stock_not_the_exact_count(client, iron):
+    from tests.shop.checkout_steps import add_to_cart
+
+    add_to_cart(client, iron)
+    page = client.get("/basket/").content.decode()
+    assert "In stock" in page and " available)" not in page
