@@ -329,6 +329,11 @@ CELERY_BEAT_SCHEDULE = {
     "payment-deadlines": {"task": "shop.order.tasks.sweep_payment_deadlines", "schedule": 600},
     # Emails the mail server refused, tried again with growing delays (mail/outbox.py).
     "retry-emails": {"task": "mail.tasks.retry_emails", "schedule": 60},
+    # Images kept for a dashboard product form that failed and was never saved (a day old).
+    "stale-uploads": {
+        "task": "shop.dashboard.catalogue.tasks.delete_stale_uploads",
+        "schedule": 3600,
+    },
 }
 
 # Bank-transfer orders not paid within this many days are cancelled and their stock released;

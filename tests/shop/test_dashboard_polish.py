@@ -195,3 +195,19 @@ def test_a_file_that_is_no_image_is_not_kept(django_app, staff, iron):
     form["images-1-original"] = ("notes.png", b"this is not an image")
     page = form.submit()
     assert "Upload a valid image" in page.text and "is kept" not in page.text
+
+
+def test_kept_images_older_than_their_token_are_deleted_by_the_hourly_job(settings, tmp_path):
+    from datetime import timedelta
+
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+    from django.utils import timezone
+
+    from shop.dashboard.catalogue.tasks import delete_stale_uploads
+
+    settings.MEDIA_ROOT = tmp_path
+    path = default_storage.save("pending-uploads/abc/label.png", ContentFile(b"png"))
+    assert delete_stale_uploads() == 0 and default_storage.exists(path)
+    assert delete_stale_uploads(now=timezone.now() + timedelta(days=2)) == 1
+    assert not default_storage.exists(path)
