@@ -26,6 +26,8 @@ PENDING_PAYMENT, PAID, SHIPPED, DELIVERED, CANCELLED = (
     "Cancelled",
 )
 
+STATUS_LABELS = {CANCELLED: "Canceled"}
+
 
 def payment_deadline(placed_at):
     """When a bank-transfer order placed at `placed_at` must be paid by (PAYMENT_DEADLINE_DAYS)."""
@@ -44,6 +46,12 @@ class Order(AbstractOrder):
     )
     payment_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     cancellation_reason = models.CharField(max_length=255, blank=True)
+
+    @property
+    def status_label(self):
+        """The status as customers read it, in American English ("Canceled"); the stored value
+        stays Oscar's pipeline name."""
+        return STATUS_LABELS.get(self.status, self.status)
 
     @property
     def awaiting_payment(self):

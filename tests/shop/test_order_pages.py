@@ -202,7 +202,7 @@ def test_a_cancelled_order_shows_the_reason(client, iron):
     reason = "We did not receive the bank transfer by the pay-by date."
     order = place((iron, 1), status="Cancelled", cancellation_reason=reason)
     page = client.get(order_status_path(order)).content.decode()
-    assert "This order has been cancelled" in page
+    assert "This order has been canceled" in page and 'order-status-name">Canceled<' in page
     assert f"<strong>Reason:</strong> {reason}" in page
     assert "Routing number" not in page and "Please pay by" not in page
 
