@@ -34,6 +34,16 @@ def payment_deadline(placed_at):
     return placed_at + timedelta(days=settings.PAYMENT_DEADLINE_DAYS)
 
 
+class OrderQuerySet(models.QuerySet):
+    """The payment-deadline rule in one place, for the sweep and the dashboard's filters."""
+
+    def awaiting_payment(self):
+        return self.filter(status=PENDING_PAYMENT)
+
+    def past_payment_deadline(self, now=None):
+        return self.awaiting_payment().filter(payment_due_at__lte=now or timezone.now())
+
+
 class Order(AbstractOrder):
     """Oscar's order plus its payment deadline, fixed when it is placed.
 
@@ -46,6 +56,8 @@ class Order(AbstractOrder):
     )
     payment_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     cancellation_reason = models.CharField(max_length=255, blank=True)
+
+    objects = OrderQuerySet.as_manager()
 
     @property
     def status_label(self):

@@ -23,6 +23,7 @@ from oscar.core.loading import get_model
 
 from shop.tasks import after_commit
 
+from .emails import PAYMENT_REMINDER
 from .models import CANCELLED, PENDING_PAYMENT
 from .processing import EventHandler
 
@@ -66,7 +67,7 @@ def send_payment_reminders(now=None):
             ).update(payment_reminder_sent_at=now)
             if not claimed:
                 continue  # another worker reminded it, or it was paid or cancelled meanwhile
-            after_commit(send_order_email, pk, "PAYMENT_REMINDER")
+            after_commit(send_order_email, pk, PAYMENT_REMINDER)
         logger.info("Order #%s: payment reminder queued", number)
         sent += 1
     return sent
@@ -79,7 +80,7 @@ def cancel_overdue_orders(now=None):
     note on the order and queues the ORDER_CANCELLED email once the cancellation commits.
     """
     now = now or timezone.now()
-    overdue = Order.objects.filter(status=PENDING_PAYMENT, payment_due_at__lte=now)
+    overdue = Order.objects.past_payment_deadline(now)
     cancelled = 0
     for pk in list(overdue.values_list("pk", flat=True)):
         try:
@@ -96,12 +97,10 @@ def cancel_overdue_order(pk, now):
         # The claim is the transaction's first statement, a write: it takes the row lock on
         # PostgreSQL and the write lock on SQLite until the cancellation commits, and matches no
         # row once another worker has cancelled the order or staff have marked it paid.
-        claimed = Order.objects.filter(
-            pk=pk, status=PENDING_PAYMENT, payment_due_at__lte=now
-        ).update(status=F("status"))
+        claimed = Order.objects.past_payment_deadline(now).filter(pk=pk).update(status=F("status"))
         if not claimed:
             return False
-        order = Order.objects.select_for_update().get(pk=pk)
+        order = Order.objects.get(pk=pk)  # locked by the claim above
         deadline = long_date(order.payment_due_at)
         order.cancellation_reason = f"We did not receive your bank transfer by {deadline}."
         note = (

@@ -13,6 +13,7 @@ from oscar.core.loading import get_model
 
 from shop.tasks import after_commit
 
+from . import emails
 from .models import CANCELLED, CARRIERS, DELIVERED, PAID, SHIPPED
 
 Order = get_model("order", "Order")
@@ -21,10 +22,10 @@ ShippingEvent = get_model("order", "ShippingEvent")
 
 # The email each new status sends (Oscar communication event type codes).
 STATUS_EMAILS = {
-    PAID: "ORDER_PAID",
-    SHIPPED: "ORDER_SHIPPED",
-    DELIVERED: "ORDER_DELIVERED",
-    CANCELLED: "ORDER_CANCELLED",
+    PAID: emails.ORDER_PAID,
+    SHIPPED: emails.ORDER_SHIPPED,
+    DELIVERED: emails.ORDER_DELIVERED,
+    CANCELLED: emails.ORDER_CANCELLED,
 }
 
 

@@ -8,14 +8,13 @@ changes. The order list filters by the bank-transfer payment deadline and shows 
 from django.contrib import messages
 from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import redirect
-from django.utils import timezone
 from oscar.apps.dashboard.orders import views
 from oscar.apps.order.exceptions import InvalidOrderStatus, InvalidShippingEvent
 from oscar.apps.payment.exceptions import PaymentError
 from oscar.core.loading import get_model
 from oscar.core.utils import format_datetime
 
-from shop.order.models import CANCELLED, PENDING_PAYMENT, SHIPPED
+from shop.order.models import CANCELLED, SHIPPED
 
 from .forms import (
     AWAITING_PAYMENT,
@@ -53,10 +52,10 @@ class OrderListView(views.OrderListView):
     def get_queryset(self):
         queryset = super().get_queryset()
         payment = self.form.cleaned_data["payment"] if self.form.is_valid() else ""
-        if payment in (AWAITING_PAYMENT, PAST_DEADLINE):
-            queryset = queryset.filter(status=PENDING_PAYMENT)
+        if payment == AWAITING_PAYMENT:
+            return queryset.awaiting_payment()
         if payment == PAST_DEADLINE:
-            queryset = queryset.filter(payment_due_at__lte=timezone.now())
+            return queryset.past_payment_deadline()
         return queryset
 
     def get_search_filter_descriptions(self):
