@@ -18,6 +18,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.urls import reverse
+from oscar.templatetags.currency_filters import currency  # USD: "$1,234.50"
 
 SHIPPING_URL = "/shipping/"
 RETURNS_URL = "/returns/"
@@ -42,10 +43,6 @@ class Method:
     free_over: Decimal | None = None
 
 
-def money(amount):
-    return f"${amount:,.2f}"
-
-
 def facts(methods):
     """What the pages state, from the shipping methods given and the settings."""
     contact = settings.STORE_CONTACT
@@ -66,10 +63,10 @@ def _days(number):
 def _method_items(methods):
     items = []
     for method in methods:
-        text = f"<strong>{method.name}</strong>: {money(method.price)} per order"
+        text = f"<strong>{method.name}</strong>: {currency(method.price)} per order"
         if method.free_over is not None:
             text += (
-                f", or free on orders of {money(method.free_over)} or more (the total of the "
+                f", or free on orders of {currency(method.free_over)} or more (the total of the "
                 "products, after any discount)"
             )
         items.append(f"<li>{text}.</li>")
@@ -81,7 +78,7 @@ def free_shipping_sentence(methods):
     if not free:
         return ""
     return " ".join(
-        f"{m.name.split(' (')[0]} shipping is free on orders of {money(m.free_over)} or more "
+        f"{m.name.split(' (')[0]} shipping is free on orders of {currency(m.free_over)} or more "
         "(the total of the products, after any discount)."
         for m in free
     )
@@ -266,7 +263,7 @@ def terms_page(f):
 
 def faq_page(f):
     methods = f["methods"]
-    method_list = "; ".join(f"{m.name}, {money(m.price)}" for m in methods)
+    method_list = "; ".join(f"{m.name}, {currency(m.price)}" for m in methods)
     return (
         "<h2>How do I pay?</h2>"
         "<p>By bank transfer. After you place your order, the confirmation page and email give "

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.cache import cache
 from oscar.apps.shipping import repository
 from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency  # USD: "$1,234.50"
 
 OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 
@@ -22,10 +23,6 @@ def shipping_methods():
         methods = list(OrderAndItemCharges.objects.order_by("price_per_order"))
         cache.set(METHODS_CACHE_KEY, methods, timeout=None)
     return methods
-
-
-def money(amount):
-    return f"${amount:,.2f}"
 
 
 def basket_total(basket):
@@ -47,8 +44,8 @@ def describe(method, basket):
     if threshold is None:
         return method.description
     if qualifies(method, basket):
-        return f"Free: your order is {money(threshold)} or more."
-    return f"{money(method.price_per_order)} — free on orders of {money(threshold)} or more."
+        return f"Free: your order is {currency(threshold)} or more."
+    return f"{currency(method.price_per_order)} — free on orders of {currency(threshold)} or more."
 
 
 @dataclass(frozen=True)

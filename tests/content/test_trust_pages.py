@@ -10,12 +10,12 @@ from bs4 import BeautifulSoup
 from django.contrib.flatpages.models import FlatPage
 from django.core.exceptions import ValidationError
 from oscar.core.loading import get_model
+from oscar.templatetags.currency_filters import currency
 
 from catalogue import seed_data
 from catalogue.management.commands.seed_store import Command as SeedStore
 from compliance.claims import find_disease_claims
 from content import policy_pages
-from content.policy_pages import money
 from shop.chrome import store_contact
 
 OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
@@ -79,15 +79,15 @@ def test_shipping_states_the_seeded_methods_prices_and_free_threshold(client):
     standard = OrderAndItemCharges.objects.get(code="standard")
     seeded = {code: free_over for _n, code, _p, free_over, _d in seed_data.SHIPPING_METHODS}
     assert standard.free_shipping_threshold == seeded["standard"]
-    assert f"free on orders of {money(standard.free_shipping_threshold)} or more" in text
+    assert f"free on orders of {currency(standard.free_shipping_threshold)} or more" in text
     for method in OrderAndItemCharges.objects.all():
-        assert f"{method.name}: {money(method.price_per_order)} per order" in text
+        assert f"{method.name}: {currency(method.price_per_order)} per order" in text
     assert "United States" in text and "business days" in text
     for carrier in ("USPS", "UPS", "FedEx"):
         assert carrier in text
     assert "tracking number" in text
     faq = page_text(client, "/faq/")
-    assert f"free on orders of {money(standard.free_shipping_threshold)} or more" in faq
+    assert f"free on orders of {currency(standard.free_shipping_threshold)} or more" in faq
 
 
 def test_terms_and_faq_state_the_payment_deadline_of_the_settings(client, settings):
