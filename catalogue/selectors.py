@@ -117,34 +117,38 @@ def related_products(product, limit=RELATED_PRODUCTS_LIMIT):
     """Up to `limit` public products as cards: staff's recommendations (Oscar's Upselling tab)
     by ranking first, then the other products of the same article; never `product` itself.
 
-    One query and the cards' prefetches, however many products either list holds; cached under
-    the page cache's version (shop.pagecache), which every product, stock or category change
-    retires, so a warm product page costs no query for them.
+    One query and the cards' prefetches, however many products either list holds; cached with
+    the page cache's versions of the site and of each card's product (shop.pagecache), so a
+    change to any of them, a card's shown stock included, builds them again.
     """
+    import time
+
     from django.db.models import F, OuterRef, Q, Subquery
 
-    from shop.pagecache import current_version
+    from shop import pagecache
 
-    key = f"catalogue:related:{current_version()}:{product.pk}:{limit}"
-    cards = cache.get(key)
-    if cards is None:
-        ProductRecommendation = get_model("catalogue", "ProductRecommendation")
-        staff = ProductRecommendation.objects.filter(primary=product)
-        wanted = Q(pk__in=staff.values("recommendation_id"))
-        if product.article_id:
-            wanted |= Q(article_id=product.article_id)
-        cards = list(
-            product_cards()
-            .filter(wanted)
-            .exclude(pk=product.pk)
-            .annotate(
-                staff_rank=Subquery(
-                    staff.filter(recommendation=OuterRef("pk")).values("ranking")[:1]
-                )
-            )
-            .order_by(F("staff_rank").desc(nulls_last=True), "-priority", "title")[:limit]
+    key = f"catalogue:related:{product.pk}:{limit}"
+    cached = cache.get(key)
+    if cached is not None and pagecache.still_current(cached["versions"]):
+        return cached["cards"]
+    read_since = time.time()
+    ProductRecommendation = get_model("catalogue", "ProductRecommendation")
+    staff = ProductRecommendation.objects.filter(primary=product)
+    wanted = Q(pk__in=staff.values("recommendation_id"))
+    if product.article_id:
+        wanted |= Q(article_id=product.article_id)
+    cards = list(
+        product_cards()
+        .filter(wanted)
+        .exclude(pk=product.pk)
+        .annotate(
+            staff_rank=Subquery(staff.filter(recommendation=OuterRef("pk")).values("ranking")[:1])
         )
-        cache.set(key, cards, timeout=3600)
+        .order_by(F("staff_rank").desc(nulls_last=True), "-priority", "title")[:limit]
+    )
+    versions = pagecache.versions_of([card.pk for card in cards], read_since)
+    if versions is not None:
+        cache.set(key, {"cards": cards, "versions": versions}, timeout=3600)
     return cards
 
 

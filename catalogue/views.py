@@ -26,15 +26,12 @@ class ProductDetailView(views.ProductDetailView):
         ctx = super().get_context_data(**kwargs)
         ctx["page_notices"] = notices_for([self.object], context=PRODUCT)
         ctx["related_products"] = selectors.related_products(self.object)
-        user = self.request.user
-        if user.is_authenticated:  # such pages are never cached (shop.pagecache)
-            ctx["saved_for_later"] = selectors.is_in_wishlist(user, self.object)
         return ctx
 
     def send_signal(self, request, response, product):
         """Send nothing: Oscar's receivers would set a "recently viewed" cookie (the store shows
         no such list) and write a view count on every visit, and either would make the page
-        uncacheable for anonymous visitors (shop.middleware.AnonymousPageCache)."""
+        uncacheable (shop.middleware.PageCache)."""
 
 
 class CatalogueView(ListView):

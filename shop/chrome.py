@@ -1,6 +1,7 @@
-"""Header/nav context for every page: the greeting and the cart count (DESIGN §4), the notices of
-a page that has no products of its own (a view that shows products sets its own), and the
-business's contact details (settings.STORE_CONTACT) the footer and the Pages pages show."""
+"""Context for every page: the notices of a page that has no products of its own (a view that shows
+products sets its own) and the business's contact details (settings.STORE_CONTACT) the footer and
+the Pages pages show. The greeting and the cart count (DESIGN §4) are the visitor's own: holes
+(shop.holes), so that one cached page serves everybody."""
 
 import re
 
@@ -21,14 +22,7 @@ def store_contact():
 
 
 def chrome(request):
-    basket = getattr(request, "basket", None)
-    user = getattr(request, "user", None)
-    greeting_name = ""
-    if user is not None and user.is_authenticated:
-        greeting_name = user.first_name or user.email.split("@")[0]
     return {
-        "cart_count": basket.num_items if basket is not None else 0,
-        "greeting_name": greeting_name,
         "page_notices": SimpleLazyObject(lambda: notices_for([], context=PAGE)),
         "store_contact": store_contact(),
     }

@@ -1,10 +1,10 @@
 """Request/response plumbing of the store's own."""
 
 import re
+import time
 
 from csp.constants import UNSAFE_INLINE
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import BadRequest
 from django.utils.cache import has_vary_header, patch_cache_control
 
@@ -60,13 +60,15 @@ def _varies_on_personal_cookies(request, response):
     return has_vary_header(response, "Cookie") and bool(cookies - {settings.CSRF_COOKIE_NAME})
 
 
-class AnonymousPageCache:
-    """Whole-page cache for visitors with no session, cart or messages (most of the traffic).
+class PageCache:
+    """Whole-page cache for every visitor of the shared pages: home, listings, search, products,
+    articles and the store's other pages (not the cart, checkout or account: shop.pagecache).
 
-    Such a visitor sees exactly what every other one sees except the CSRF token, so the page is
-    stored with a placeholder where the token was and each visitor gets a fresh token of their
-    own on the way out. Any change to the catalogue, stock or content replaces one version
-    (shop.pagecache) once it commits, which retires every stored page at once. Pages and version
+    A stored page is the same for everybody: what is a visitor's own (greeting, cart count,
+    messages, CSRF token, a product page's forms for signed-in customers) lives in holes, cut out
+    before the page is stored and filled in from the visitor's session on the way out, so a hit
+    costs two cache round trips and, for a visitor with a cart or an account, a query or two. A
+    page is served only while the versions of what it shows are current (shop.pagecache); they
     live in the cache every process shares (Redis, or the file cache without it: settings), so a
     change made through one process retires the pages all the others serve.
     """
@@ -77,14 +79,15 @@ class AnonymousPageCache:
     def __call__(self, request):
         if not pagecache.is_cacheable_request(request):
             return self.get_response(request)
-        key = pagecache.key_for(request)
-        stored = cache.get(key)
+        stored = pagecache.fetch(request)
         if stored is not None:
             return pagecache.response_from(stored, request)
-        response = self.get_response(request)
-        if pagecache.is_cacheable_response(request, response):
-            cache.set(key, pagecache.stored_from(response), settings.PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "miss"
+        rendered_since = time.time()
+        with pagecache.recording_products_shown() as products_shown:
+            response = self.get_response(request)
+        if pagecache.is_storable_response(request, response):
+            if pagecache.store(request, response, products_shown, rendered_since):
+                response["X-Page-Cache"] = "miss"
         return response
 
 

@@ -1,43 +1,90 @@
-"""Rules of the anonymous page cache (shop.middleware.AnonymousPageCache) and its invalidation."""
+"""Rules of the shared page cache (shop.middleware.PageCache) and its invalidation.
 
+One stored copy of a page serves every visitor: what differs per visitor (the header's greeting
+and cart count, messages, the CSRF token, the product page's wish-list and stock-alert forms)
+sits in holes (shop.holes) that are cut out before the page is stored and filled in from the
+visitor's session when it is served.
+
+Each stored page carries the versions of what it shows, read when it was rendered: `site` for
+everything any page may show (products' text, categories, articles, notices, pages, reviews),
+and one version per product whose price and stock it shows. A page is served only while every
+version it carries is still current. A change retires `site`; stock and price retire only the
+products whose shown stock or price changed, so an order retires the pages of the products it
+leaves low (and the listings showing them) and nothing else.
+"""
+
+import contextvars
 import re
+import time
 import uuid
+from contextlib import contextmanager
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
+from django.utils.cache import patch_vary_headers
 
-VERSION_KEY = "pagecache:version"
+from shop import holes
+
+PAGE_PREFIX = "pagecache:page:"
+VERSION_PREFIX = "pagecache:v:"
+SITE = "site"
 CSRF_PLACEHOLDER = "__csrf_token__"
 CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
-# A visitor carrying any other cookie (session, cart, messages) may see something personal.
-HARMLESS_COOKIES = {"csrftoken"}
-UNCACHED_PREFIXES = ("/basket/", "/checkout/", "/accounts/", "/dashboard/", "/admin/", "/healthz")
+UNCACHED_PREFIXES = (
+    "/basket/",
+    "/checkout/",
+    "/accounts/",
+    "/wishlists/",
+    "/password-reset/",
+    "/dashboard/",
+    "/admin/",
+    "/healthz",
+)
 PLAIN_PAGE_QUERY = re.compile(r"page=[1-9][0-9]{0,5}")
+SEARCH_PATH = "/search/"
+# A page showing more products than this is not stored: a dependency list that long costs
+# more to check than the page costs to render.
+MAX_PRODUCTS_SHOWN = 100
 
 
 def is_cacheable_request(request):
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method == "GET"
-        and set(request.COOKIES) <= HARMLESS_COOKIES
         and not request.path.startswith(UNCACHED_PREFIXES)
         and has_plain_query(request)
         and is_own_host(request)
+        and not holes.has_pending_messages(request)
     )
 
 
 def has_plain_query(request):
-    """No query, or only a page number written plainly (`page=2`).
+    """No query, a page number written plainly (`page=2`) or, on search, the words as the search
+    box sends them once normalised (`q=iron+tablets`, then `&page=2`).
 
-    Every other spelling (`page=02`, `page=2&`, `utm=…`) would be a cache entry of its own, so
-    anyone could fill the cache; those pages are rendered, never stored. A page past the end is
-    a 404, which is never stored either.
+    Every other spelling (`page=02`, `page=2&`, `utm=…`, `q=+iron`) would be a cache entry of
+    its own, so anyone could fill the cache with copies; those pages are rendered, never stored.
+    A page past the end is a 404, which is never stored either.
     """
     query = request.META.get("QUERY_STRING", "")
+    if request.path == SEARCH_PATH:
+        return query != "" and query == canonical_search_query(request.GET)
     return not query or PLAIN_PAGE_QUERY.fullmatch(query) is not None
+
+
+def canonical_search_query(params):
+    """The one spelling of a search's query string that is stored: its words separated by single
+    spaces, as catalogue.views.SearchView reads them, then a plain page number if any."""
+    words = " ".join(params.get("q", "").split())[:200]
+    query = urlencode({"q": words})
+    page = params.get("page")
+    if page is not None and PLAIN_PAGE_QUERY.fullmatch(f"page={page}"):
+        query += f"&page={page}"
+    return query if words else ""
 
 
 def is_own_host(request):
@@ -51,8 +98,12 @@ def is_own_host(request):
     return host in exact_hosts and port in ("", request.META.get("SERVER_PORT"))
 
 
-def is_cacheable_response(request, response):
+def is_storable_response(request, response):
+    """A page rendered for a visitor who is not signed in: a signed-in customer's page may hold
+    more than its holes (a staff member's preview of a draft article, say), so it is served
+    from the cache but never stored from their render."""
     session = getattr(request, "session", None)
+    user = getattr(request, "user", None)
     return (
         response.status_code == 200
         and not response.streaming
@@ -60,61 +111,133 @@ def is_cacheable_response(request, response):
         and not response.cookies
         and not (session is not None and session.modified)
         and "private" not in response.get("Cache-Control", "")
+        and not (user is not None and user.is_authenticated)
     )
 
 
-def current_version():
-    """The version every stored page's key carries; the cache all processes share holds it.
-
-    Each version is a new random value, never a count: a cache that loses the key (a file cache
-    culling entries, a Redis evicting it) or two processes bumping at once without an atomic
-    increment can only ever retire pages, never bring back ones stored under an older version.
-    """
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, version, None):
-            version = cache.get(VERSION_KEY, version)  # another process added one first
-    return version
-
-
-def bump_version(**kwargs):
-    """Retire every cached page: called on any change a page could show.
-
-    Once the change commits: retired any earlier, another process could render the page from
-    the data not yet committed and store it under the new version.
-    """
-    transaction.on_commit(_set_new_version)
-
-
-def _set_new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
-
-
-def key_for(request):
+def page_key(request):
     """Scheme and host are part of the page: its canonical and Open Graph URLs name them."""
-    url = request.build_absolute_uri()
-    return f"pagecache:{current_version()}:{url}"
+    return PAGE_PREFIX + request.build_absolute_uri()
 
 
-def stored_from(response):
+# Versions -----------------------------------------------------------------------------------
+
+
+def _new_version(at=None):
+    """A version is the time it was set plus a random part: the time tells a render whether a
+    change happened while it ran (store()), the random part makes every version unique, so a
+    version lost from the cache and set again can never bring back a page stored under the old."""
+    return f"{time.time() if at is None else at:.6f}:{uuid.uuid4().hex[:12]}"
+
+
+def _set_at(version):
+    return float(version.split(":", 1)[0])
+
+
+def retire_site(**kwargs):
+    """Retire every stored page once the change commits (a signal receiver).
+
+    Retired any earlier, another process could render the page from the data not yet committed
+    and store it under the new version.
+    """
+    transaction.on_commit(lambda: _retire([SITE]))
+
+
+def retire_products(product_ids):
+    """Retire, once the change commits, the pages showing these products' price and stock."""
+    tags = [f"product:{pk}" for pk in sorted(set(product_ids))]
+    if tags:
+        transaction.on_commit(lambda: _retire(tags))
+
+
+def _retire(tags):
+    cache.set_many({VERSION_PREFIX + tag: _new_version() for tag in tags}, None)
+
+
+# What a render shows --------------------------------------------------------------------------
+
+_products_shown = contextvars.ContextVar("products_shown", default=None)
+
+
+@contextmanager
+def recording_products_shown():
+    shown = set()
+    token = _products_shown.set(shown)
+    try:
+        yield shown
+    finally:
+        _products_shown.reset(token)
+
+
+def product_shown(product_id):
+    """Called wherever a page reads a product's price and stock (shop.partner.strategy)."""
+    shown = _products_shown.get()
+    if shown is not None:
+        shown.add(product_id)
+
+
+# Storing and serving ----------------------------------------------------------------------------
+
+
+def fetch(request):
+    """The stored page for this request, if every version it was stored under is current: two
+    cache round trips (the page, then its versions)."""
+    stored = cache.get(page_key(request))
+    if stored is None or not still_current(stored["versions"]):
+        return None
+    return stored
+
+
+def store(request, response, products_shown, rendered_since):
+    """Keep the page, without its holes and CSRF token, under the versions of what it shows."""
+    if len(products_shown) > MAX_PRODUCTS_SHOWN:
+        return False
+    versions = versions_of(products_shown, rendered_since)
+    if versions is None:
+        return False
     html = CSRF_VALUE.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
-    return {"html": html, "content_type": response["Content-Type"]}
+    page = {"html": holes.cut_out(html), "content_type": response["Content-Type"]}
+    cache.set(page_key(request), {**page, "versions": versions}, settings.PAGE_CACHE_SECONDS)
+    return True
+
+
+def versions_of(product_ids, read_since):
+    """The versions of `site` and of these products, to keep with something built from data
+    read since `read_since` (a time.time()); None if one was set after that: a change committed
+    meanwhile, and what was built may show the data from before it."""
+    keys = [VERSION_PREFIX + SITE] + [VERSION_PREFIX + f"product:{pk}" for pk in product_ids]
+    versions = cache.get_many(keys)
+    missing = [key for key in keys if key not in versions]
+    for key in missing:  # never retired yet (or lost): any version from before the read
+        cache.add(key, _new_version(at=0), None)
+    if missing:
+        versions.update(cache.get_many(missing))
+    if len(versions) < len(keys) or any(_set_at(v) >= read_since for v in versions.values()):
+        return None
+    return versions
+
+
+def still_current(versions):
+    return cache.get_many(list(versions)) == versions
 
 
 def response_from(stored, request):
-    token = get_token(request) if CSRF_PLACEHOLDER in stored["html"] else ""
-    response = HttpResponse(
-        stored["html"].replace(CSRF_PLACEHOLDER, token), content_type=stored["content_type"]
-    )
+    html = holes.fill_in(stored["html"], request)
+    if CSRF_PLACEHOLDER in html:
+        html = html.replace(CSRF_PLACEHOLDER, get_token(request))
+    response = HttpResponse(html, content_type=stored["content_type"])
+    patch_vary_headers(response, ["Cookie"])  # its holes are the visitor's own
     response["X-Page-Cache"] = "hit"
     return response
 
 
-# Everything a cached page can show: products, prices, stock, images, categories, recommendations,
-# supplement facts, articles, notices, pages and reviews. Stock allocated at checkout is a queryset
-# update with no signal, so shop.order.utils bumps the version itself once the order commits, when
-# the stock a page shows changes.
+# Invalidation ------------------------------------------------------------------------------------
+
+# Everything a stored page can show beyond a product's price and stock: products, images,
+# categories, recommendations, supplement facts, articles, notices, pages and reviews. A change
+# to any of them retires `site`. Stock records retire only their product, and only when the
+# price or the stock a page shows changed (stock_shown); stock allocated at checkout is a
+# queryset update with no signal, so shop.order.utils retires the product itself.
 WATCHED_MODELS = [
     ("catalogue", "Product"),
     ("catalogue", "ProductImage"),
@@ -123,7 +246,6 @@ WATCHED_MODELS = [
     ("catalogue", "Category"),
     ("catalogue", "Nutrient"),
     ("catalogue", "NutrientAmount"),
-    ("partner", "StockRecord"),
     ("content", "Article"),
     ("content", "Notice"),
     ("flatpages", "FlatPage"),
@@ -131,18 +253,53 @@ WATCHED_MODELS = [
 ]
 
 
+def stock_shown(free):
+    """What a page can say about `free` bottles: the count at or below LOW_STOCK_THRESHOLD
+    ("Only 3 left", 0 for "Out of stock"), one value for "In stock" above it."""
+    return min(max(free, 0), settings.LOW_STOCK_THRESHOLD + 1)
+
+
+def _shown_by_stockrecord(record):
+    free = (record.num_in_stock or 0) - (record.num_allocated or 0)
+    return (record.price, record.price_currency, stock_shown(free))
+
+
+def _remember_shown(sender, instance, **kwargs):
+    deferred = instance.get_deferred_fields()  # reading one would cost a query
+    if not deferred & {"price", "price_currency", "num_in_stock", "num_allocated"}:
+        instance._pagecache_shown = _shown_by_stockrecord(instance)
+
+
+def _stockrecord_saved(sender, instance, created=False, **kwargs):
+    """A stock record saved (the dashboard, the admin, Oscar's stock consumption at shipping):
+    its product's pages are retired only if the price or the stock they show changed."""
+    if created or getattr(instance, "_pagecache_shown", None) != _shown_by_stockrecord(instance):
+        retire_products([instance.product_id])
+    instance._pagecache_shown = _shown_by_stockrecord(instance)
+
+
+def _stockrecord_deleted(sender, instance, **kwargs):
+    retire_products([instance.product_id])
+
+
 def connect_invalidation():
     from django.apps import apps
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_init, post_save
 
     for app_label, model_name in WATCHED_MODELS:
         model = apps.get_model(app_label, model_name)
-        post_save.connect(bump_version, sender=model, dispatch_uid=f"pagecache-save-{model_name}")
-        post_delete.connect(bump_version, sender=model, dispatch_uid=f"pagecache-del-{model_name}")
+        post_save.connect(retire_site, sender=model, dispatch_uid=f"pagecache-save-{model_name}")
+        post_delete.connect(retire_site, sender=model, dispatch_uid=f"pagecache-del-{model_name}")
         # Only the relations of what a page shows (a product's categories, recommendations):
         # a wishlist, an address or a basket changing retires no page.
         for field in model._meta.many_to_many:
             through = field.remote_field.through
             m2m_changed.connect(
-                bump_version, sender=through, dispatch_uid=f"pagecache-m2m-{through._meta.label}"
+                retire_site, sender=through, dispatch_uid=f"pagecache-m2m-{through._meta.label}"
             )
+    StockRecord = apps.get_model("partner", "StockRecord")
+    post_init.connect(_remember_shown, sender=StockRecord, dispatch_uid="pagecache-stock-init")
+    post_save.connect(_stockrecord_saved, sender=StockRecord, dispatch_uid="pagecache-stock")
+    post_delete.connect(
+        _stockrecord_deleted, sender=StockRecord, dispatch_uid="pagecache-stock-delete"
+    )

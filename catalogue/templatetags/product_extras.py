@@ -39,6 +39,20 @@ def stock_status(purchase_info):
 register.simple_tag(stock_status)
 
 
+def quantity_max(purchase_info):
+    """The quantity field's `max`: the bottles left where the page says how many ("Only 3 left"),
+    else the most one cart line may hold. Never the exact stock above the threshold: it would
+    change with every order, and with it the cached page (shop.pagecache.stock_shown); the cart
+    refuses more than is in stock with a message saying how many are left."""
+    left = getattr(purchase_info.availability, "num_available", None)
+    if left is not None and left <= settings.LOW_STOCK_THRESHOLD:
+        return max(left, 1)
+    return settings.OSCAR_MAX_BASKET_QUANTITY_THRESHOLD
+
+
+register.simple_tag(quantity_max)
+
+
 @dataclass(frozen=True)
 class ServingCost:
     per_serving: Decimal

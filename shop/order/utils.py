@@ -1,6 +1,5 @@
 """Order placement that never sells more than the store has (DESIGN §7)."""
 
-from django.conf import settings
 from django.db.models import F
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -80,7 +79,7 @@ class OrderCreator(utils.OrderCreator):
             .update(num_allocated=Coalesce(F("num_allocated"), 0) + line.quantity)
         )
         if allocated:
-            self.retire_pages_if_stock_shows(line.stockrecord_id)
+            self.retire_pages_if_stock_shown_changed(line.stockrecord_id, line.quantity)
         if not allocated:
             stockrecord = StockRecord.objects.get(pk=line.stockrecord_id)
             left = max(stockrecord.net_stock_level, 0)
@@ -93,18 +92,22 @@ class OrderCreator(utils.OrderCreator):
             )
 
     @staticmethod
-    def retire_pages_if_stock_shows(stockrecord_id):
-        """Retire the cached pages once the order commits, if they show this product's stock.
+    def retire_pages_if_stock_shown_changed(stockrecord_id, quantity):
+        """Retire this product's pages once the order commits, if the stock they show changed.
 
         Pages say "In stock" above LOW_STOCK_THRESHOLD and "Only N left" or "Out of stock" at
-        or below it, so an order that leaves more than the threshold free changes no page, and
-        a busy hour of orders leaves the cache warm.
+        or below it (shop.pagecache.stock_shown), so an order that leaves more than the
+        threshold free changes no page, and a busy hour of orders leaves the cache warm; one
+        that does retires only the pages showing that product.
         """
-        free = (
+        record = (
             StockRecord.objects.filter(pk=stockrecord_id)
             .annotate(free=F("num_in_stock") - Coalesce(F("num_allocated"), 0))
-            .values_list("free", flat=True)
+            .values("product_id", "free")
             .first()
         )
-        if free is None or free <= settings.LOW_STOCK_THRESHOLD:
-            pagecache.bump_version()  # on commit
+        if record is None:
+            return
+        before, after = record["free"] + quantity, record["free"]
+        if pagecache.stock_shown(before) != pagecache.stock_shown(after):
+            pagecache.retire_products([record["product_id"]])  # on commit

@@ -87,7 +87,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "shop.middleware.AnonymousPageCache",  # a hit skips everything below
+    "shop.middleware.PageCache",  # a hit skips everything below
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "mail.middleware.deferred_email_notice",  # after messages: it adds one

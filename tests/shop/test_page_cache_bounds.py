@@ -13,7 +13,7 @@ def page_cache_on(settings):
 
 
 def stored_pages():
-    return [key for key in cache._cache if ":pagecache:" in key and ":version" not in key]
+    return [key for key in cache._cache if ":pagecache:page:" in key]
 
 
 def visit(url, **headers):
@@ -34,6 +34,19 @@ def test_other_spellings_are_rendered_but_never_stored(query):
         response = visit(f"/catalogue/?{query}")
         assert response.status_code in (200, 400, 404)
         assert "X-Page-Cache" not in response
+    assert len(stored_pages()) == before
+
+
+def test_a_search_is_stored_once_whatever_its_spelling():
+    assert visit("/search/?q=iron+bisglycinate")["X-Page-Cache"] == "miss"
+    assert visit("/search/?q=iron+bisglycinate")["X-Page-Cache"] == "hit"
+    assert visit("/search/?q=iron+bisglycinate&page=1")["X-Page-Cache"] == "miss"
+    before = len(stored_pages())
+    for query in ["q=iron++bisglycinate", "q=+iron", "q=iron%20bisglycinate", "page=1&q=iron"]:
+        response = visit(f"/search/?{query}")
+        assert response.status_code == 200 and "X-Page-Cache" not in response
+        assert "Iron Bisglycinate" in response.content.decode()
+    assert "X-Page-Cache" not in visit("/search/?q=")
     assert len(stored_pages()) == before
 
 

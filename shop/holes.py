@@ -1,0 +1,141 @@
+"""The per-visitor parts of a shared page: rendered in place, cut out before it is stored, filled
+in from the visitor's session when it is served (shop.pagecache).
+
+A hole is a template of its own under templates/shop/holes/, rendered from the visitor alone
+(never from the page's context), so the page rendered in full and the page served from the cache
+say the same: `{% hole "cart_count" %}`, or `{% hole "stock_alert" product.pk %}` for a hole that
+concerns one product. Everything a page shows that depends on who is looking belongs in a hole;
+tests/shop/test_page_cache.py checks that pages rendered for different visitors are stored the
+same.
+"""
+
+import re
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user
+from django.core.signing import BadSignature, Signer
+from django.db.models import Sum
+from django.middleware.csrf import get_token
+from django.template.loader import get_template
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
+from oscar.core.loading import get_model
+
+HOLES = {
+    "account",  # the header's greeting and account links
+    "phone_account",  # the same in the phone menu
+    "cart_count",  # My Cart (n)
+    "messages",
+    "staff_edit",  # a product page's "Edit this product", for staff
+    "stock_alert",  # "Email me when it's back": one field less when signed in
+    "save_for_later",  # signed-in customers' wish list
+}
+FILLED = re.compile(r"(<!--hole:[a-z_]+(?::\d+)?-->).*?<!--/hole-->", re.S)
+MARKER = re.compile(r"<!--hole:([a-z_]+)(?::(\d+))?-->")
+
+
+class Visitor:
+    """Who is looking, read once per request: from the middleware's `request.user` and
+    `request.basket` when the page is rendered, from the session and the cart cookie (one query
+    each at most) when it comes from the cache."""
+
+    def __init__(self, request):
+        self.request = request
+
+    @cached_property
+    def user(self):
+        user = getattr(self.request, "user", None)
+        return user if user is not None else get_user(self.request)
+
+    @cached_property
+    def greeting_name(self):
+        user = self.user
+        if not user.is_authenticated:
+            return ""
+        return user.first_name or user.email.split("@")[0]
+
+    @cached_property
+    def cart_count(self):
+        basket = getattr(self.request, "basket", None)
+        if basket is not None:
+            return basket.num_items
+        return cart_count_without_basket(self.request, self.user)
+
+    @cached_property
+    def csrf_token(self):
+        return get_token(self.request)
+
+
+def visitor(request):
+    if not hasattr(request, "_visitor"):
+        request._visitor = Visitor(request)
+    return request._visitor
+
+
+def cart_count_without_basket(request, user):
+    """The items in the visitor's open cart in one query, without loading Oscar's basket: the
+    signed-in customer's own, or the one the cart cookie names (signed by Oscar's middleware)."""
+    Line = get_model("basket", "Line")
+    Basket = get_model("basket", "Basket")
+    lines = Line.objects.filter(basket__status=Basket.OPEN)
+    if user.is_authenticated:
+        lines = lines.filter(basket__owner=user)
+    else:
+        cookie = request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN)
+        if not cookie:
+            return 0
+        try:
+            basket_id = int(Signer().unsign(cookie))
+        except (BadSignature, ValueError):
+            return 0
+        lines = lines.filter(basket_id=basket_id, basket__owner=None)
+    return lines.aggregate(items=Sum("quantity"))["items"] or 0
+
+
+def render(name, product_pk, request):
+    """One hole's HTML for this request's visitor, between its markers."""
+    if name not in HOLES:
+        raise ValueError(f"Unknown hole {name!r}; one of {sorted(HOLES)}")
+    who = visitor(request)
+    context = {
+        "request": request,
+        "visitor": who,
+        "user": who.user,
+        "product_pk": product_pk,
+        "csrf_token": who.csrf_token,
+    }
+    if name == "messages":
+        context["messages"] = messages.get_messages(request)
+    if name == "save_for_later" and who.user.is_authenticated:
+        from catalogue.selectors import is_in_wishlist
+
+        context["saved_for_later"] = is_in_wishlist(who.user, product_pk)
+    marker = f"hole:{name}" + (f":{product_pk}" if product_pk is not None else "")
+    html = get_template(f"shop/holes/{name}.html").render(context)
+    return mark_safe(f"<!--{marker}-->{html}<!--/hole-->")
+
+
+def cut_out(html):
+    """The page as stored: each hole's marker left, its content removed."""
+    return FILLED.sub(r"\1", html)
+
+
+def fill_in(html, request):
+    """The stored page with every hole filled for this request's visitor."""
+
+    def filled(match):
+        name, pk = match.group(1), match.group(2)
+        return render(name, int(pk) if pk else None, request)
+
+    return MARKER.sub(filled, html)
+
+
+def has_pending_messages(request):
+    """Messages waiting for the visitor (a cart update, a sign-in): that page is rendered in
+    full, so the messages are shown and then marked as read, as Django's middleware does."""
+    if request.COOKIES.get("messages"):  # Django's cookie storage (an empty one is deleted)
+        return True
+    if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+        return False
+    return bool(request.session.get("_messages"))
