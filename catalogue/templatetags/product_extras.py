@@ -2,8 +2,8 @@
 
 Stock in words ("In stock", "Only 3 left", "Out of stock") rather than Oscar's "200 available",
 the cost per serving and the days one container lasts, and arrival dates per shipping method in
-business days. Nothing here depends on the visitor: product pages are cached for anonymous
-visitors (shop.pagecache), so only data every visitor sees may be rendered.
+business days. Nothing here depends on the visitor: one cached copy of a product page serves
+everybody (shop.pagecache), so only data every visitor sees may be rendered.
 """
 
 import datetime
