@@ -63,6 +63,15 @@ class Product(AbstractProduct):
         publishing.enforce(publishing.product_errors(self))
         super().save(*args, **kwargs)
 
+    def update_rating(self):
+        """Oscar calls this on every review saved or deleted: write the rating alone. A full save
+        would run the publish checks and retire every cached page; the review itself retires
+        only this product's pages (shop.pagecache)."""
+        self.rating = self.calculate_rating()
+        type(self).objects.filter(pk=self.pk).update(rating=self.rating)
+
+    update_rating.alters_data = True
+
     @property
     def label_directions(self):
         return publishing.label_directions(self)

@@ -233,11 +233,13 @@ def response_from(stored, request):
 
 # Invalidation ------------------------------------------------------------------------------------
 
-# Everything a stored page can show beyond a product's price and stock: products, images,
-# categories, recommendations, supplement facts, articles, notices, pages and reviews. A change
-# to any of them retires `site`. Stock records retire only their product, and only when the
-# price or the stock a page shows changed (stock_shown); stock allocated at checkout is a
-# queryset update with no signal, so shop.order.utils retires the product itself.
+# Everything a stored page can show beyond a product's price, stock and reviews: products,
+# images, categories, recommendations, supplement facts, articles, notices and pages. A change
+# to any of them retires `site`. Reviews (written, voted on, moderated) show on their product's
+# page and as its rating on the cards of the pages that list it: they retire that product only.
+# Stock records retire only their product, and only when the price or the stock a page shows
+# changed (stock_shown); stock allocated at checkout is a queryset update with no signal, so
+# shop.order.utils retires the product itself.
 WATCHED_MODELS = [
     ("catalogue", "Product"),
     ("catalogue", "ProductImage"),
@@ -249,8 +251,8 @@ WATCHED_MODELS = [
     ("content", "Article"),
     ("content", "Notice"),
     ("flatpages", "FlatPage"),
-    ("reviews", "ProductReview"),
 ]
+PRODUCT_SCOPED_MODELS = [("reviews", "ProductReview")]
 
 
 def stock_shown(free):
@@ -278,7 +280,7 @@ def _stockrecord_saved(sender, instance, created=False, **kwargs):
     instance._pagecache_shown = _shown_by_stockrecord(instance)
 
 
-def _stockrecord_deleted(sender, instance, **kwargs):
+def _retire_its_product(sender, instance, **kwargs):
     retire_products([instance.product_id])
 
 
@@ -297,9 +299,13 @@ def connect_invalidation():
             m2m_changed.connect(
                 retire_site, sender=through, dispatch_uid=f"pagecache-m2m-{through._meta.label}"
             )
+    for app_label, model_name in PRODUCT_SCOPED_MODELS:
+        model = apps.get_model(app_label, model_name)
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _retire_its_product, sender=model, dispatch_uid=f"pagecache-{model_name}"
+            )
     StockRecord = apps.get_model("partner", "StockRecord")
     post_init.connect(_remember_shown, sender=StockRecord, dispatch_uid="pagecache-stock-init")
     post_save.connect(_stockrecord_saved, sender=StockRecord, dispatch_uid="pagecache-stock")
-    post_delete.connect(
-        _stockrecord_deleted, sender=StockRecord, dispatch_uid="pagecache-stock-delete"
-    )
+    post_delete.connect(_retire_its_product, sender=StockRecord, dispatch_uid="pagecache-stock-del")

@@ -324,17 +324,20 @@ def test_a_customers_saved_product_shows_on_the_cached_page(client, customer, ir
     assert "Save for later" not in visitor().get(iron.get_absolute_url()).content.decode()
 
 
+def product_pages_not_showing(product):
+    others = get_model("catalogue", "Product").objects.exclude(pk=product.pk)
+    urls = [other.get_absolute_url() for other in others[:8]]
+    unrelated = [url for url in urls if product.get_absolute_url() not in visitor().get(url).text]
+    assert unrelated, f"every product page shows {product}"
+    return unrelated
+
+
 def test_an_order_retires_only_the_pages_showing_the_product_it_leaves_low(
     client, iron, settings, django_capture_on_commit_callbacks
 ):
     settings.LOW_STOCK_THRESHOLD = 10
     StockRecord.objects.filter(product=iron).update(num_in_stock=12, num_allocated=0)
-    others = [
-        p.get_absolute_url()
-        for p in get_model("catalogue", "Product").objects.exclude(pk=iron.pk)[:6]
-    ]
-    unrelated = [url for url in others if iron.get_absolute_url() not in visitor().get(url).text]
-    assert unrelated, "every product page shows iron"
+    unrelated = product_pages_not_showing(iron)
     for url in ["/catalogue/", iron.get_absolute_url(), unrelated[0]]:
         visitor().get(url)
     add_to_cart(client, iron, 3)
@@ -367,3 +370,21 @@ def test_a_repeated_search_is_served_from_the_cache_and_retired_with_the_catalog
         iron.save()
     page = visitor().get("/search/?q=iron")
     assert page["X-Page-Cache"] == "miss" and "gentle" in page.text
+
+
+def test_a_review_retires_its_products_pages_only(
+    customer, iron, django_capture_on_commit_callbacks
+):
+    ProductReview = get_model("reviews", "ProductReview")
+    unrelated = product_pages_not_showing(iron)[0]
+    for url in (iron.get_absolute_url(), unrelated):
+        visitor().get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        ProductReview.objects.create(
+            product=iron, user=customer, score=5, title="Gentle", body="No stomach upset at all."
+        )
+    page = visitor().get(iron.get_absolute_url())
+    assert page["X-Page-Cache"] == "miss" and "No stomach upset at all." in page.text
+    assert visitor().get(unrelated)["X-Page-Cache"] == "hit"
+    iron.refresh_from_db()
+    assert iron.rating == 5
