@@ -42,6 +42,7 @@ class Visitor:
 
     def __init__(self, request):
         self.request = request
+        self.known_cart_count = None
 
     @cached_property
     def user(self):
@@ -60,7 +61,13 @@ class Visitor:
         basket = getattr(self.request, "basket", None)
         if basket is not None:
             return basket.num_items
+        if self.known_cart_count is not None:
+            return self.known_cart_count
         return cart_count_without_basket(self.request, self.user)
+
+    def know_cart_count(self, count):
+        """The count, when the caller has just read the cart anyway (shop.cartcache)."""
+        self.known_cart_count = count
 
     @cached_property
     def csrf_token(self):

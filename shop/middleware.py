@@ -62,7 +62,8 @@ def _varies_on_personal_cookies(request, response):
 
 class PageCache:
     """Whole-page cache for every visitor of the shared pages: home, listings, search, products,
-    articles and the store's other pages (not the cart, checkout or account: shop.pagecache).
+    articles and the store's other pages, and for a guest's cart page by what it holds
+    (shop.cartcache); never the checkout or the account (shop.pagecache).
 
     A stored page is the same for everybody: what is a visitor's own (greeting, cart count,
     messages, CSRF token, a product page's forms for signed-in customers) lives in holes, cut out
@@ -77,16 +78,17 @@ class PageCache:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not pagecache.is_cacheable_request(request):
+        key = pagecache.key_for(request)
+        if key is None:
             return self.get_response(request)
-        stored = pagecache.fetch(request)
+        stored = pagecache.fetch(key)
         if stored is not None:
             return pagecache.response_from(stored, request)
         rendered_since = time.time()
         with pagecache.recording_products_shown() as products_shown:
             response = self.get_response(request)
-        if pagecache.is_storable_response(request, response):
-            if pagecache.store(request, response, products_shown, rendered_since):
+        if pagecache.is_storable_response(request, response) and pagecache.key_for(request) == key:
+            if pagecache.store(key, response, products_shown, rendered_since):
                 response["X-Page-Cache"] = "miss"
         return response
 

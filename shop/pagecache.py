@@ -27,7 +27,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 
-from shop import holes
+from shop import cartcache, holes
 
 PAGE_PREFIX = "pagecache:page:"
 VERSION_PREFIX = "pagecache:v:"
@@ -51,15 +51,25 @@ SEARCH_PATH = "/search/"
 MAX_PRODUCTS_SHOWN = 100
 
 
-def is_cacheable_request(request):
-    return (
-        settings.PAGE_CACHE_SECONDS > 0
-        and request.method == "GET"
-        and not request.path.startswith(UNCACHED_PREFIXES)
-        and has_plain_query(request)
-        and is_own_host(request)
-        and not holes.has_pending_messages(request)
-    )
+def key_for(request):
+    """The key of the stored copy that may answer this request, or None: rendered every time.
+
+    The shared pages by their URL; the cart page by what the cart holds (shop.cartcache); the
+    checkout, the account and the dashboard never. A visitor with a message waiting gets the
+    page rendered, so that the message is shown once and marked as read.
+    """
+    if (
+        settings.PAGE_CACHE_SECONDS <= 0
+        or request.method != "GET"
+        or not is_own_host(request)
+        or holes.has_pending_messages(request)
+    ):
+        return None
+    if request.path == cartcache.CART_PATH:
+        return cartcache.key_for(request)
+    if request.path.startswith(UNCACHED_PREFIXES) or not has_plain_query(request):
+        return None
+    return page_key(request)
 
 
 def has_plain_query(request):
@@ -179,16 +189,16 @@ def product_shown(product_id):
 # Storing and serving ----------------------------------------------------------------------------
 
 
-def fetch(request):
-    """The stored page for this request, if every version it was stored under is current: two
-    cache round trips (the page, then its versions)."""
-    stored = cache.get(page_key(request))
+def fetch(key):
+    """The stored page under `key`, if every version it was stored under is current: two cache
+    round trips (the page, then its versions)."""
+    stored = cache.get(key)
     if stored is None or not still_current(stored["versions"]):
         return None
     return stored
 
 
-def store(request, response, products_shown, rendered_since):
+def store(key, response, products_shown, rendered_since):
     """Keep the page, without its holes and CSRF token, under the versions of what it shows."""
     if len(products_shown) > MAX_PRODUCTS_SHOWN:
         return False
@@ -197,7 +207,7 @@ def store(request, response, products_shown, rendered_since):
         return False
     html = CSRF_VALUE.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
     page = {"html": holes.cut_out(html), "content_type": response["Content-Type"]}
-    cache.set(page_key(request), {**page, "versions": versions}, settings.PAGE_CACHE_SECONDS)
+    cache.set(key, {**page, "versions": versions}, settings.PAGE_CACHE_SECONDS)
     return True
 
 
@@ -251,6 +261,11 @@ WATCHED_MODELS = [
     ("content", "Article"),
     ("content", "Notice"),
     ("flatpages", "FlatPage"),
+    ("shipping", "OrderAndItemCharges"),  # arrival lines, free-shipping threshold, the cart
+    ("offer", "ConditionalOffer"),  # the cart's discounts
+    ("offer", "Condition"),
+    ("offer", "Benefit"),
+    ("offer", "Range"),
 ]
 PRODUCT_SCOPED_MODELS = [("reviews", "ProductReview")]
 

@@ -388,3 +388,59 @@ def test_a_review_retires_its_products_pages_only(
     assert visitor().get(unrelated)["X-Page-Cache"] == "hit"
     iron.refresh_from_db()
     assert iron.rating == 5
+
+
+# The cart page, kept by what the cart holds ------------------------------------------------------
+
+
+def test_a_guests_cart_page_is_kept_for_what_it_holds(iron, django_assert_max_num_queries):
+    shopper = Client()
+    add_to_cart(shopper, iron, 2)
+    shopper.get("/")  # reads the "added" message
+    assert shopper.get("/basket/")["X-Page-Cache"] == "miss"
+    with django_assert_max_num_queries(1):  # what the cart holds (its count too)
+        page = shopper.get("/basket/")
+    assert page["X-Page-Cache"] == "hit" and iron.title in page.text
+    assert "My Cart ( 2 items )" in header_text(page) and "private" in page["Cache-Control"]
+
+    add_to_cart(shopper, iron, 1)
+    shopper.get("/")
+    page = shopper.get("/basket/")
+    assert page["X-Page-Cache"] == "miss" and "My Cart ( 3 items )" in header_text(page)
+
+
+def test_a_cart_page_follows_the_stock_and_price_of_its_lines(iron):
+    shopper = Client()
+    add_to_cart(shopper, iron, 2)
+    shopper.get("/")
+    shopper.get("/basket/")
+    StockRecord.objects.filter(product=iron).update(price="7.77")  # no signal at all
+    page = shopper.get("/basket/")
+    assert page["X-Page-Cache"] == "miss" and "$7.77" in page.text
+
+
+def test_one_guests_cart_is_never_served_to_another(iron, magnesium):
+    first, second = Client(), Client()
+    add_to_cart(first, iron)
+    add_to_cart(second, magnesium)
+    for shopper in (first, second):
+        shopper.get("/")
+        shopper.get("/basket/")
+    page = second.get("/basket/")
+    assert page["X-Page-Cache"] == "hit"
+    assert magnesium.title in page.text and iron.title not in page.text
+
+
+def test_signed_in_carts_are_rendered_every_time(client, customer, iron):
+    client.force_login(customer)
+    add_to_cart(client, iron)
+    client.get("/")
+    for _ in range(2):
+        page = client.get("/basket/")
+        assert page.status_code == 200 and "X-Page-Cache" not in page and iron.title in page.text
+
+
+def test_the_empty_cart_is_one_page_for_every_newcomer():
+    assert visitor().get("/basket/")["X-Page-Cache"] == "miss"
+    page = visitor().get("/basket/")
+    assert page["X-Page-Cache"] == "hit" and "My Cart ( 0 items )" in header_text(page)
