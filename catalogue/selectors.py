@@ -7,6 +7,7 @@ from oscar.core.loading import get_model
 
 from catalogue import search
 from content.notices import IRON_WARNING
+from shop.request_memo import shared
 
 Product = get_model("catalogue", "Product")
 Category = get_model("catalogue", "Category")
@@ -15,6 +16,17 @@ ProductClass = get_model("catalogue", "ProductClass")
 ProductReview = get_model("reviews", "ProductReview")
 
 PRODUCT_CLASSES_CACHE_KEY = "catalogue:product-classes"
+
+
+def products():
+    """Oscar's base_queryset less the prefetches no page here reads, each a query per page:
+    children (Oscar's strategy asks `children.public()`, a query of its own) and both option
+    lists (`Product.options` unites two fresh querysets; the annotations say whether any exist)."""
+    return (
+        Product.objects.base_queryset()
+        .prefetch_related(None)
+        .prefetch_related("stockrecords", "images")
+    )
 
 
 def product_cards(*, category=None):
@@ -28,8 +40,8 @@ def product_cards(*, category=None):
         .annotate(count=Count("pk"))
         .values("count")
     )
-    products = (
-        Product.objects.base_queryset()
+    cards = (
+        products()
         .browsable()
         .annotate(
             approved_review_count=Coalesce(
@@ -39,8 +51,8 @@ def product_cards(*, category=None):
         .order_by("-priority", "title")
     )
     if category is not None:
-        products = products.filter(categories__in=category.get_descendants_and_self()).distinct()
-    return products
+        cards = cards.filter(categories__in=category.get_descendants_and_self()).distinct()
+    return cards
 
 
 def search_product_cards(query, words):
@@ -55,14 +67,18 @@ def search_product_cards(query, words):
 
 
 def product_detail_queryset():
-    """Products with everything the product page shows: facts, categories, images, stock."""
-    return Product.objects.base_queryset().prefetch_related(
-        Prefetch(
-            "nutrient_amounts",
-            queryset=NutrientAmount.objects.select_related("nutrient__notice"),
-        ),
-        "categories",
-        "article",
+    """Products with everything the product page shows: facts, categories, images, stock, and
+    the article (a join: one per product)."""
+    return (
+        products()
+        .select_related("article")
+        .prefetch_related(
+            Prefetch(
+                "nutrient_amounts",
+                queryset=NutrientAmount.objects.select_related("nutrient__notice"),
+            ),
+            "categories",
+        )
     )
 
 
@@ -73,6 +89,7 @@ def menu_categories():
 PRODUCTS_BY_NOTICE_CACHE_KEY = "catalogue:products-by-notice"
 
 
+@shared(PRODUCTS_BY_NOTICE_CACHE_KEY)
 def products_by_notice():
     """{notice slug: ids of the products whose facts carry it}, for compliance.notices_for.
 
@@ -80,29 +97,22 @@ def products_by_notice():
     so a nutrient row whose notice link was cleared cannot take the legally required warning
     off an iron product. Cached; cleared when any nutrient or nutrient amount changes.
     """
-    mapping = cache.get(PRODUCTS_BY_NOTICE_CACHE_KEY)
-    if mapping is None:
-        found = {}
-        rows = NutrientAmount.objects.values_list(
-            "product_id", "nutrient__code", "nutrient__notice__slug"
-        )
-        for product_id, code, slug in rows:
-            if code == "iron":
-                found.setdefault(IRON_WARNING, set()).add(product_id)
-            if slug:
-                found.setdefault(slug, set()).add(product_id)
-        mapping = {slug: frozenset(ids) for slug, ids in found.items()}
-        cache.set(PRODUCTS_BY_NOTICE_CACHE_KEY, mapping, timeout=None)
-    return mapping
+    found = {}
+    rows = NutrientAmount.objects.values_list(
+        "product_id", "nutrient__code", "nutrient__notice__slug"
+    )
+    for product_id, code, slug in rows:
+        if code == "iron":
+            found.setdefault(IRON_WARNING, set()).add(product_id)
+        if slug:
+            found.setdefault(slug, set()).add(product_id)
+    return {slug: frozenset(ids) for slug, ids in found.items()}
 
 
+@shared(PRODUCT_CLASSES_CACHE_KEY)
 def product_classes():
     """Every product class by id (a handful; cleared by catalogue.signals when one changes)."""
-    classes = cache.get(PRODUCT_CLASSES_CACHE_KEY)
-    if classes is None:
-        classes = ProductClass.objects.in_bulk()
-        cache.set(PRODUCT_CLASSES_CACHE_KEY, classes, timeout=None)
-    return classes
+    return ProductClass.objects.in_bulk()
 
 
 def basket_products(basket):

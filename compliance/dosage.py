@@ -17,6 +17,7 @@ from decimal import Decimal
 from oscar.core.loading import get_model
 
 from compliance.labels import format_amount, nutrient_order_key
+from shop.request_memo import memoised
 
 
 def limit_terms(nutrient):
@@ -162,21 +163,27 @@ def dose_warnings(amounts):
 
 
 def basket_dose_warnings(basket):
-    """The dose check for a whole basket in one query, however many lines it has."""
-    product_ids = {line.product_id for line in basket.all_lines()}
+    """The dose check for a whole basket in one query, however many lines it has; once per
+    request for the same products (the view and the template both ask)."""
+    product_ids = tuple(sorted({line.product_id for line in basket.all_lines()}))
     if not product_ids:
         return []
     NutrientAmount = get_model("catalogue", "NutrientAmount")
-    return dose_warnings(
-        NutrientAmount.objects.filter(
-            product_id__in=product_ids, nutrient__upper_limit__isnull=False
-        ).select_related("nutrient", "product")
-    )
+    amounts = NutrientAmount.objects.filter(
+        product_id__in=product_ids, nutrient__upper_limit__isnull=False
+    ).select_related("nutrient", "product")
+    return memoised(("basket_dose_warnings", product_ids), lambda: dose_warnings(amounts))
 
 
 def product_dose_warnings(product):
-    """Where one daily dose of this product alone is above a limit; uses prefetched facts."""
-    return dose_warnings(product.nutrient_amounts.all())
+    """Where one daily dose of this product alone is above a limit; uses prefetched facts.
+    Once per request per product."""
+    if product.pk is None:
+        return dose_warnings(product.nutrient_amounts.all())
+    return memoised(
+        ("product_dose_warnings", product.pk),
+        lambda: dose_warnings(product.nutrient_amounts.all()),
+    )
 
 
 def products_needing_advice(basket):

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from content import notices as wording
 from content.selectors import notices_by_slug
+from shop.request_memo import memoised
 
 # What is being shown.
 PAGE = "page"  # any page without products of its own: home, listings, About, account pages
@@ -57,11 +58,19 @@ def notices_for(products, *, context, products_by_notice=None):
     `products` are Product objects (title and claims are read); which nutrient warnings they
     carry follows from their Supplement Facts through `products_by_notice`, a mapping of notice
     slug to the ids of the products that carry it (by default the cached one of
-    catalogue.selectors; unit tests pass their own).
+    catalogue.selectors; unit tests pass their own). Worked out once per request for the same
+    products and context: the page's content, its footer and its tags all ask.
     """
     if context not in CONTEXTS:
         raise ValueError(f"Unknown notice context {context!r}; one of {CONTEXTS}")
     products = _distinct(products)
+    if products_by_notice is not None or any(product.pk is None for product in products):
+        return _placed(products, context, products_by_notice)
+    key = ("notices_for", context, tuple(product.pk for product in products))
+    return list(memoised(key, lambda: _placed(products, context, None)))
+
+
+def _placed(products, context, products_by_notice):
     if products_by_notice is None:
         from catalogue.selectors import products_by_notice as cached_map
 

@@ -1,18 +1,15 @@
 """Content reads: notices come from one cached dictionary, cleared whenever a notice changes."""
 
-from django.core.cache import cache
+from shop.request_memo import shared
 
 from .models import Article, Notice
 
 NOTICES_CACHE_KEY = "content:notices"
 
 
+@shared(NOTICES_CACHE_KEY)
 def notices_by_slug():
-    notices = cache.get(NOTICES_CACHE_KEY)
-    if notices is None:
-        notices = {n.slug: n for n in Notice.objects.all()}
-        cache.set(NOTICES_CACHE_KEY, notices, timeout=None)
-    return notices
+    return {n.slug: n for n in Notice.objects.all()}
 
 
 def published_articles():

@@ -48,9 +48,14 @@ class ArticleDetailView(DetailView):
         ctx = super().get_context_data(**kwargs)
         article = self.object
         articles = list(published_articles())
-        # The reverse relation keeps `content` free of imports from `catalogue` (DESIGN §2).
+        # The reverse relation keeps `content` free of imports from `catalogue` (DESIGN §2); the
+        # cards read stock records and images only (catalogue.selectors.products).
         products = list(
-            article.products.all().base_queryset().browsable().order_by("title")[:MAX_PRODUCTS]
+            article.products.base_queryset()
+            .prefetch_related(None)
+            .prefetch_related("stockrecords", "images")
+            .browsable()
+            .order_by("title")[:MAX_PRODUCTS]
         )
         page_url = self.request.build_absolute_uri(article.get_absolute_url())
         image = article.hero_image.url if article.hero_image else ""

@@ -18,7 +18,7 @@ from django.core.signing import BadSignature, Signer
 from django.db import connection
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
-from django.utils.functional import cached_property
+from django.utils.functional import cached_property, empty
 from django.utils.safestring import mark_safe
 from oscar.core.loading import get_model
 
@@ -36,9 +36,10 @@ MARKER = re.compile(r"<!--hole:([a-z_]+)(?::(\d+))?-->")
 
 
 class Visitor:
-    """Who is looking, read once per request: from the middleware's `request.user` and
-    `request.basket` when the page is rendered, from the session and the cart cookie (one query
-    each at most) when it comes from the cache."""
+    """Who is looking, read once per request: from the middleware's `request.user` when the
+    page is rendered, from the session when it comes from the cache. The cart count comes from
+    Oscar's basket if the page loaded it (the cart, the checkout), else from one query: loading
+    the basket with its offers only to count it would cost six."""
 
     def __init__(self, request):
         self.request = request
@@ -59,7 +60,7 @@ class Visitor:
     @cached_property
     def cart_count(self):
         basket = getattr(self.request, "basket", None)
-        if basket is not None:
+        if basket is not None and basket._wrapped is not empty:  # loaded by the page anyway
             return basket.num_items
         if self.known_cart_count is not None:
             return self.known_cart_count

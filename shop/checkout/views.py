@@ -11,7 +11,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.signing import BadSignature, Signer
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.shortcuts import redirect
 from django.utils import timezone
 from oscar.apps.checkout import views
@@ -28,6 +28,7 @@ Source = get_model("payment", "Source")
 SourceType = get_model("payment", "SourceType")
 OrderNoticeRecord = get_model("order", "OrderNoticeRecord")
 Order = get_model("order", "Order")
+OrderLine = get_model("order", "Line")
 Basket = get_model("basket", "Basket")
 CheckoutSessionData = get_class("checkout.utils", "CheckoutSessionData")
 
@@ -316,6 +317,27 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
 
 class ThankYouView(views.ThankYouView):
+    def get_object(self, queryset=None):
+        """Oscar's (this session's order; a superuser may name any), loaded with what the page
+        shows of it: address and country joined, a query each for the lines with their products,
+        their options and the surcharges, however many lines the order has."""
+        orders = Order._default_manager.select_related(
+            "shipping_address__country"
+        ).prefetch_related(
+            Prefetch("lines", queryset=OrderLine.objects.select_related("product")),
+            "lines__attributes",
+            "surcharges",
+        )
+        asked, order = self.request.GET, None
+        if self.request.user.is_superuser:
+            if "order_number" in asked:
+                order = orders.filter(number=asked["order_number"]).first()
+            elif "order_id" in asked:
+                order = orders.filter(id=asked["order_id"]).first()
+        if order is None and "checkout_order_id" in self.request.session:
+            order = orders.filter(pk=self.request.session["checkout_order_id"]).first()
+        return order
+
     def get_context_data(self, **kwargs):
         ctx = super().get_context_data(**kwargs)
         ctx.update(bank_transfer_context())

@@ -364,6 +364,9 @@ SILENCED_SYSTEM_CHECKS = ["templates.W003"]
 OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_ALLOW_GUEST_CHECKOUT_WITH_ACCOUNT = True
 OSCAR_MISSING_IMAGE_URL = "image_not_found.jpg"
+# sorl-thumbnail through Oscar, each thumbnail remembered in the process (shop/thumbnails.py):
+# a page of product cards makes no cache call for its images.
+OSCAR_THUMBNAILER = "shop.thumbnails.MemoisedSorlThumbnail"
 OSCAR_PRODUCTS_PER_PAGE = 24
 OSCAR_MAX_BASKET_QUANTITY_THRESHOLD = 50
 # No Oscar feature is hidden: reviews are on (see the reviews block below).

@@ -4,10 +4,11 @@ import copy
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.cache import cache
 from oscar.apps.shipping import repository
 from oscar.core.loading import get_model
 from oscar.templatetags.currency_filters import currency  # USD: "$1,234.50"
+
+from shop.request_memo import shared
 
 OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 
@@ -15,14 +16,11 @@ OrderAndItemCharges = get_model("shipping", "OrderAndItemCharges")
 METHODS_CACHE_KEY = "shipping:methods"
 
 
+@shared(METHODS_CACHE_KEY)
 def shipping_methods():
     """The methods staff set up, cached: the cart and every checkout step ask for them twice.
     Cleared by shop.shipping.apps when one is saved or deleted."""
-    methods = cache.get(METHODS_CACHE_KEY)
-    if methods is None:
-        methods = list(OrderAndItemCharges.objects.order_by("price_per_order"))
-        cache.set(METHODS_CACHE_KEY, methods, timeout=None)
-    return methods
+    return list(OrderAndItemCharges.objects.order_by("price_per_order"))
 
 
 def basket_total(basket):
