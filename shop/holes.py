@@ -60,11 +60,15 @@ class Visitor:
     @cached_property
     def cart_count(self):
         basket = getattr(self.request, "basket", None)
-        if basket is not None and basket._wrapped is not empty:  # loaded by the page anyway
-            return basket.num_items
+        if basket is not None and (basket._wrapped is not empty or self.has_guest_cart_to_merge):
+            return basket.num_items  # loaded by the page anyway, or to merge the guest cart
         if self.known_cart_count is not None:
             return self.known_cart_count
         return cart_count_without_basket(self.request, self.user)
+
+    @cached_property
+    def has_guest_cart_to_merge(self):
+        return _has_cart_cookie(self.request) and self.user.is_authenticated
 
     def know_cart_count(self, count):
         """The count, when the caller has just read the cart anyway (shop.cartcache)."""
@@ -150,11 +154,17 @@ def fill_in(html, request):
     return MARKER.sub(filled, html)
 
 
-def has_pending_messages(request):
-    """Messages waiting for the visitor (a cart update, a sign-in): that page is rendered in
-    full, so the messages are shown and then marked as read, as Django's middleware does."""
+def must_render(request):
+    """Whether this visitor's page must be rendered in full, not filled in from a stored copy:
+    messages are waiting (a cart update, a sign-in), to be shown once and marked as read as
+    Django's middleware does; or a customer signed in with a guest cart still in their cookie,
+    which Oscar merges into their account's cart when a page loads the basket."""
     if request.COOKIES.get("messages"):  # Django's cookie storage (an empty one is deleted)
         return True
     if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
         return False
-    return bool(request.session.get("_messages"))
+    return bool(request.session.get("_messages")) or visitor(request).has_guest_cart_to_merge
+
+
+def _has_cart_cookie(request):
+    return bool(request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN))

@@ -55,14 +55,14 @@ def key_for(request):
     """The key of the stored copy that may answer this request, or None: rendered every time.
 
     The shared pages by their URL; the cart page by what the cart holds (shop.cartcache); the
-    checkout, the account and the dashboard never. A visitor with a message waiting gets the
-    page rendered, so that the message is shown once and marked as read.
+    checkout, the account and the dashboard never. Some visitors get the page rendered whatever
+    it is (shop.holes.must_render): a message is waiting, or a guest cart is to be merged.
     """
     if (
         settings.PAGE_CACHE_SECONDS <= 0
         or request.method != "GET"
         or not is_own_host(request)
-        or holes.has_pending_messages(request)
+        or holes.must_render(request)
     ):
         return None
     if request.path == cartcache.CART_PATH:

@@ -317,6 +317,12 @@ class PaymentDetailsView(views.PaymentDetailsView):
 
 
 class ThankYouView(views.ThankYouView):
+    def get(self, request, *args, **kwargs):
+        """Load the visitor's basket, so that Oscar's middleware finds the submitted one no longer
+        open and drops its cookie (the header counts the cart without loading the basket)."""
+        request.basket.id  # noqa: B018
+        return super().get(request, *args, **kwargs)
+
     def get_object(self, queryset=None):
         """Oscar's (this session's order; a superuser may name any), loaded with what the page
         shows of it: address and country joined, a query each for the lines with their products,

@@ -444,3 +444,17 @@ def test_the_empty_cart_is_one_page_for_every_newcomer():
     assert visitor().get("/basket/")["X-Page-Cache"] == "miss"
     page = visitor().get("/basket/")
     assert page["X-Page-Cache"] == "hit" and "My Cart ( 0 items )" in header_text(page)
+
+
+def test_a_guest_cart_follows_the_customer_who_signs_in(customer, iron):
+    """Oscar merges a guest's cart into the account's when a page loads the basket: the first
+    page after signing in is rendered, so the header counts the merged cart."""
+    visitor().get("/")
+    shopper = Client()
+    add_to_cart(shopper, iron, 2)
+    shopper.get("/articles/")
+    shopper.force_login(customer)
+    page = shopper.get("/")
+    assert "X-Page-Cache" not in page and "My Cart ( 2 items )" in header_text(page)
+    again = shopper.get("/")
+    assert again["X-Page-Cache"] == "hit" and "My Cart ( 2 items )" in header_text(again)
