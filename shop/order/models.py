@@ -126,7 +126,9 @@ class OrderNoticeRecord(models.Model):
         max_length=64, blank=True, help_text="The notice's slug, or the nutrient's code"
     )
     version = models.PositiveIntegerField(null=True, blank=True, help_text="The notice's version")
-    title = models.CharField(max_length=200)
+    # Text: a notice's title names every product of the order it concerns (the iron warning
+    # with a cart of iron products), which no length bounds.
+    title = models.TextField()
     text = models.TextField()
     shown_at = models.DateTimeField(
         default=timezone.now, help_text="When it was shown, or when the customer acknowledged it"
