@@ -14,6 +14,7 @@ import re
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user
+from django.contrib.auth.models import AnonymousUser
 from django.core.signing import BadSignature, Signer
 from django.db import connection
 from django.middleware.csrf import get_token
@@ -31,8 +32,9 @@ HOLES = {
     "stock_alert",  # "Email me when it's back": one field less when signed in
     "save_for_later",  # signed-in customers' wish list
 }
-FILLED = re.compile(r"(<!--hole:[a-z_]+(?::\d+)?-->).*?<!--/hole-->", re.S)
-MARKER = re.compile(r"<!--hole:([a-z_]+)(?::(\d+))?-->")
+HOLE = re.compile(r"<!--hole:([a-z_]+)(?::(\d+))?-->.*?<!--/hole-->", re.S)
+CART_COUNT = re.compile(r"<!--hole:cart_count-->.*?<!--/hole-->", re.S)
+CSRF_PLACEHOLDER = "__csrf_token__"  # a stored page's token, each visitor's own when served
 
 
 class Visitor:
@@ -79,6 +81,20 @@ class Visitor:
         return get_token(self.request)
 
 
+class Newcomer:
+    """A visitor with no account, no cart and no message waiting: whom a stored page is filled in
+    for, the token left as a placeholder. Most visitors are; the rest differ in a hole or two."""
+
+    user = AnonymousUser()
+    greeting_name = ""
+    cart_count = 0
+    csrf_token = CSRF_PLACEHOLDER
+    has_guest_cart_to_merge = False
+
+
+NEWCOMER = Newcomer()
+
+
 def visitor(request):
     if not hasattr(request, "_visitor"):
         request._visitor = Visitor(request)
@@ -116,11 +132,11 @@ def _count_open_lines(condition, value):
         return cursor.fetchone()[0] or 0
 
 
-def render(name, product_pk, request):
-    """One hole's HTML for this request's visitor, between its markers."""
+def render(name, product_pk, request, who=None):
+    """One hole's HTML for this request's visitor (or `who`), between its markers."""
     if name not in HOLES:
         raise ValueError(f"Unknown hole {name!r}; one of {sorted(HOLES)}")
-    who = visitor(request)
+    who = who or visitor(request)
     context = {
         "request": request,
         "visitor": who,
@@ -129,7 +145,7 @@ def render(name, product_pk, request):
         "csrf_token": who.csrf_token,
     }
     if name == "messages":
-        context["messages"] = messages.get_messages(request)
+        context["messages"] = [] if who is NEWCOMER else messages.get_messages(request)
     if name == "save_for_later" and who.user.is_authenticated:
         from catalogue.selectors import is_in_wishlist
 
@@ -139,19 +155,29 @@ def render(name, product_pk, request):
     return mark_safe(f"<!--{marker}-->{html}<!--/hole-->")
 
 
-def cut_out(html):
-    """The page as stored: each hole's marker left, its content removed."""
-    return FILLED.sub(r"\1", html)
+def for_newcomer(html, request):
+    """The page as stored: every hole filled in for a newcomer (`Newcomer`), whoever it was
+    rendered for, so that serving it to a newcomer fills in nothing."""
+
+    def filled(match):
+        return render(match[1], int(match[2]) if match[2] else None, request, who=NEWCOMER)
+
+    return HOLE.sub(filled, html)
 
 
 def fill_in(html, request):
-    """The stored page with every hole filled for this request's visitor."""
+    """The stored page for this request's visitor: a signed-in customer's holes all rendered
+    again, a guest's cart count if the guest has a cart, nothing for a newcomer."""
+    who = visitor(request)
+    if who.user.is_authenticated:
 
-    def filled(match):
-        name, pk = match.group(1), match.group(2)
-        return render(name, int(pk) if pk else None, request)
+        def filled(match):
+            return render(match[1], int(match[2]) if match[2] else None, request)
 
-    return MARKER.sub(filled, html)
+        return HOLE.sub(filled, html)
+    if who.cart_count:
+        return CART_COUNT.sub(lambda match: render("cart_count", None, request), html)
+    return html
 
 
 def must_render(request):

@@ -68,7 +68,7 @@ class PageCache:
     A stored page is the same for everybody: what is a visitor's own (greeting, cart count,
     messages, CSRF token, a product page's forms for signed-in customers) lives in holes, cut out
     before the page is stored and filled in from the visitor's session on the way out, so a hit
-    costs two cache round trips and, for a visitor with a cart or an account, a query or two. A
+    costs one cache round trip and, for a visitor with a cart or an account, a query or three. A
     page is served only while the versions of what it shows are current (shop.pagecache); they
     live in the cache every process shares (Redis, or the file cache without it: settings), so a
     change made through one process retires the pages all the others serve.
@@ -88,7 +88,7 @@ class PageCache:
         with pagecache.recording_products_shown() as products_shown:
             response = self.get_response(request)
         if pagecache.is_storable_response(request, response) and pagecache.key_for(request) == key:
-            if pagecache.store(key, response, products_shown, rendered_since):
+            if pagecache.store(key, response, products_shown, rendered_since, request):
                 response["X-Page-Cache"] = "miss"
         return response
 

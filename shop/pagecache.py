@@ -28,11 +28,12 @@ from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 
 from shop import cartcache, holes
+from shop.holes import CSRF_PLACEHOLDER
 
 PAGE_PREFIX = "pagecache:page:"
 VERSION_PREFIX = "pagecache:v:"
 SITE = "site"
-CSRF_PLACEHOLDER = "__csrf_token__"
+ANY = VERSION_PREFIX + "any"  # set after every retirement, whatever it retired
 CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
 UNCACHED_PREFIXES = (
     "/basket/",
@@ -161,7 +162,10 @@ def retire_products(product_ids):
 
 
 def _retire(tags):
+    """The tags' versions first, `ANY` after: a reader that saw `ANY` unchanged since it read the
+    tags may trust them (fetch)."""
     cache.set_many({VERSION_PREFIX + tag: _new_version() for tag in tags}, None)
+    cache.set(ANY, _new_version(), None)
 
 
 # What a render shows --------------------------------------------------------------------------
@@ -190,41 +194,71 @@ def product_shown(product_id):
 
 
 def fetch(key):
-    """The stored page under `key`, if every version it was stored under is current: two cache
-    round trips (the page, then its versions)."""
-    stored = cache.get(key)
-    if stored is None or not still_current(stored["versions"]):
+    """The stored page under `key`, if every version it was stored under is current.
+
+    One round trip when nothing at all was retired since the page was stored (its `ANY` is
+    still the current one), the common case; otherwise a second reads its own versions, and a
+    page they prove current is stored again with today's `ANY`, so it costs one trip again.
+    """
+    found = cache.get_many([key, ANY])
+    stored, now_any = found.get(key), found.get(ANY)
+    if stored is None or stored["expires"] <= time.time():
         return None
+    if now_any is not None and stored["versions"][ANY] == now_any:
+        return stored
+    tags = {k: v for k, v in stored["versions"].items() if k != ANY}
+    if not still_current(tags):
+        return None
+    if now_any is not None:
+        stored = {**stored, "versions": {**stored["versions"], ANY: now_any}}
+        cache.set(key, stored, max(1, int(stored["expires"] - time.time())))
     return stored
 
 
-def store(key, response, products_shown, rendered_since):
-    """Keep the page, without its holes and CSRF token, under the versions of what it shows."""
+def store(key, response, products_shown, rendered_since, request):
+    """Keep the page, filled in for a newcomer with a placeholder for the CSRF token, under the
+    versions of what it shows."""
     if len(products_shown) > MAX_PRODUCTS_SHOWN:
         return False
     versions = versions_of(products_shown, rendered_since)
     if versions is None:
         return False
     html = CSRF_VALUE.sub(rf"\g<1>{CSRF_PLACEHOLDER}\g<2>", response.content.decode())
-    page = {"html": holes.cut_out(html), "content_type": response["Content-Type"]}
-    cache.set(key, {**page, "versions": versions}, settings.PAGE_CACHE_SECONDS)
+    page = {
+        "html": holes.for_newcomer(html, request),
+        "content_type": response["Content-Type"],
+        "versions": versions,
+        "expires": time.time() + settings.PAGE_CACHE_SECONDS,
+    }
+    cache.set(key, page, settings.PAGE_CACHE_SECONDS)
     return True
 
 
 def versions_of(product_ids, read_since):
     """The versions of `site` and of these products, to keep with something built from data
-    read since `read_since` (a time.time()); None if one was set after that: a change committed
-    meanwhile, and what was built may show the data from before it."""
+    read since `read_since` (a time.time()), and `ANY` read before them; None if one of them
+    was set after `read_since`: a change committed meanwhile, and what was built may show the
+    data from before it."""
     keys = [VERSION_PREFIX + SITE] + [VERSION_PREFIX + f"product:{pk}" for pk in product_ids]
-    versions = cache.get_many(keys)
+    versions = {ANY: _current(ANY)}
+    versions.update(cache.get_many(keys))
     missing = [key for key in keys if key not in versions]
     for key in missing:  # never retired yet (or lost): any version from before the read
         cache.add(key, _new_version(at=0), None)
     if missing:
         versions.update(cache.get_many(missing))
-    if len(versions) < len(keys) or any(_set_at(v) >= read_since for v in versions.values()):
+    tags = [versions.get(key) for key in keys]
+    if None in tags or versions[ANY] is None or any(_set_at(v) >= read_since for v in tags):
         return None
     return versions
+
+
+def _current(key):
+    version = cache.get(key)
+    if version is None:
+        cache.add(key, _new_version(at=0), None)
+        version = cache.get(key)
+    return version
 
 
 def still_current(versions):

@@ -105,13 +105,52 @@ def test_a_page_rendered_while_a_change_commits_is_not_stored(iron, monkeypatch)
     assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "hit"
 
 
-@pytest.mark.parametrize("tag", ["site", "product"])
-def test_a_lost_version_never_brings_back_pages_stored_under_an_older_one(iron, tag):
-    """A file cache culls entries at random and Redis may evict: losing a version key must
-    retire the pages, not restart a count that old pages carry."""
+@pytest.mark.parametrize("lost", ["site", "product", "any", "all"])
+def test_a_lost_version_never_brings_back_a_page_stored_before_a_change(iron, lost):
+    """A file cache culls entries at random and Redis may evict: losing a version key after a
+    change must not make a page stored before it current again."""
     assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "miss"
-    cache.delete(VERSION_PREFIX + ("site" if tag == "site" else f"product:{iron.pk}"))
+    assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "hit"
+    pagecache._retire(["site" if lost == "site" else f"product:{iron.pk}"])
+    keys = {
+        "site": [VERSION_PREFIX + "site"],
+        "product": [VERSION_PREFIX + f"product:{iron.pk}"],
+        "any": [pagecache.ANY],
+    }
+    for key in sum(keys.values(), []) if lost == "all" else keys[lost]:
+        cache.delete(key)
     assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "miss"
+
+
+def test_a_hit_costs_one_cache_round_trip_while_nothing_changes(iron, monkeypatch):
+    """After a change elsewhere, the page's own versions are checked once and it is stored with
+    the new marker: one round trip again."""
+    visitor().get(iron.get_absolute_url())
+    calls, depth = [], [0]
+
+    def counted(name, real):
+        def call(*args, **kwargs):
+            if not depth[0]:  # LocMemCache's get_many calls get: one round trip
+                calls.append(name)
+            depth[0] += 1
+            try:
+                return real(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return call
+
+    for name in ("get", "get_many", "set", "add", "set_many"):
+        monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+    assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "hit"
+    assert calls == ["get_many"]
+    pagecache._retire(["product:0"])  # a product this page does not show
+    calls.clear()
+    assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "hit"
+    assert calls == ["get_many", "get_many", "set"]
+    calls.clear()
+    assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "hit"
+    assert calls == ["get_many"]
 
 
 def test_an_order_that_leaves_few_bottles_updates_the_stock_shown_to_visitors(
