@@ -139,7 +139,8 @@ def related_products(product, limit=RELATED_PRODUCTS_LIMIT):
 
     key = f"catalogue:related:{product.pk}:{limit}"
     cached = cache.get(key)
-    if cached is not None and pagecache.still_current(cached["versions"]):
+    fresh = isinstance(cached, dict) and "versions" in cached  # another shape: an older deploy's
+    if fresh and pagecache.still_current(cached["versions"]):
         return cached["cards"]
     read_since = time.time()
     ProductRecommendation = get_model("catalogue", "ProductRecommendation")

@@ -202,9 +202,9 @@ def fetch(key):
     """
     found = cache.get_many([key, ANY])
     stored, now_any = found.get(key), found.get(ANY)
-    if stored is None or stored["expires"] <= time.time():
+    if not _is_stored_page(stored) or stored["expires"] <= time.time():
         return None
-    if now_any is not None and stored["versions"][ANY] == now_any:
+    if now_any is not None and stored["versions"].get(ANY) == now_any:
         return stored
     tags = {k: v for k, v in stored["versions"].items() if k != ANY}
     if not still_current(tags):
@@ -213,6 +213,15 @@ def fetch(key):
         stored = {**stored, "versions": {**stored["versions"], ANY: now_any}}
         cache.set(key, stored, max(1, int(stored["expires"] - time.time())))
     return stored
+
+
+def _is_stored_page(stored):
+    """Written by this code: during a deploy, processes running the code before and after it
+    share the cache, and an entry in another shape is a miss, never an error."""
+    return isinstance(stored, dict) and STORED_PAGE_KEYS <= stored.keys()
+
+
+STORED_PAGE_KEYS = {"html", "content_type", "versions", "expires"}
 
 
 def store(key, response, products_shown, rendered_since, request):

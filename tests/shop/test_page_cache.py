@@ -497,3 +497,13 @@ def test_a_guest_cart_follows_the_customer_who_signs_in(customer, iron):
     assert "X-Page-Cache" not in page and "My Cart ( 2 items )" in header_text(page)
     again = shopper.get("/")
     assert again["X-Page-Cache"] == "hit" and "My Cart ( 2 items )" in header_text(again)
+
+
+def test_an_entry_in_another_shape_is_a_miss_not_an_error(iron):
+    """During a deploy, old and new processes share the cache."""
+    visitor().get(iron.get_absolute_url())
+    key = pagecache.PAGE_PREFIX + f"http://testserver{iron.get_absolute_url()}"
+    for other in [{"html": "<p>old</p>", "content_type": "text/html"}, ["old"], "old"]:
+        cache.set(key, other)
+        page = visitor().get(iron.get_absolute_url())
+        assert page.status_code == 200 and page["X-Page-Cache"] == "miss"
