@@ -60,3 +60,11 @@ def test_nutrient_values_match_the_design_table():
     iron = Nutrient.objects.get(code="iron")
     assert (iron.daily_value, iron.upper_limit) == (18, 45)
     assert Nutrient.objects.get(code="vitamin-b12").upper_limit is None
+
+
+def test_every_product_has_its_analytics_record_from_the_start(db):
+    """Oscar creates it on the first count otherwise, and two first counts at once collide."""
+    from oscar.core.loading import get_model
+
+    Product = get_model("catalogue", "Product")
+    assert not Product.objects.filter(stats__isnull=True).exists()
