@@ -81,7 +81,7 @@ class PageCache:
         key = pagecache.key_for(request)
         if key is None:
             return self.get_response(request)
-        stored = pagecache.fetch(key)
+        stored = pagecache.fetch(key, request)
         if stored is not None:
             return pagecache.response_from(stored, request)
         rendered_since = time.time()

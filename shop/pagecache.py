@@ -193,15 +193,16 @@ def product_shown(product_id):
 # Storing and serving ----------------------------------------------------------------------------
 
 
-def fetch(key):
+def fetch(key, request):
     """The stored page under `key`, if every version it was stored under is current.
 
     One round trip when nothing at all was retired since the page was stored (its `ANY` is
     still the current one), the common case; otherwise a second reads its own versions, and a
     page they prove current is stored again with today's `ANY`, so it costs one trip again.
     """
-    found = cache.get_many([key, ANY])
+    found = cache.get_many([key, ANY, *holes.prefetch_keys(request)])
     stored, now_any = found.get(key), found.get(ANY)
+    holes.prefetched(request, found)
     if not _is_stored_page(stored) or stored["expires"] <= time.time():
         return None
     if now_any is not None and stored["versions"].get(ANY) == now_any:
