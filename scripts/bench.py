@@ -10,9 +10,10 @@ gthread workers) on port 8050:
 - postgres: a database `bench_rls` (dropped, created, migrated and seeded every run) on
   127.0.0.1:5432 and Redis database 13 (flushed first). Unreachable: said, and skipped.
 
-wrk loads each page for --duration seconds at --connections connections, once without cookies
-(anonymous) and once with the cookies of a visitor who added a product to the cart; the bare view
-(/bench/bare, the same processes and middleware) once. Ratios are measured in one run on one
+wrk loads each page for --duration seconds at --connections connections, --rounds times (the
+median counts: the machine is shared and one run can be a third of the next), once without cookies
+(anonymous) and once with the cookies of a visitor who added a product to the cart, and the bare
+view (/bench/bare, the same processes and middleware) in each round. Ratios are measured in one run on one
 machine: compare them, not the numbers. Then --shoppers simulated shoppers loop for
 --mixed-duration seconds: home, list, a category, a product, an article, a search, add to cart,
 the cart, two more pages with the cart, and one in --checkout-every checks out as a guest to a
@@ -24,8 +25,8 @@ visitors and for a cart of 20 lines, on each stack and with --large products (SQ
 
 The Markdown tables and the verdicts are printed and written to bench-results.md.
 
-Usage: python scripts/bench.py [--stack sqlite|postgres|both] [--duration 5] [--connections 16]
-           [--shoppers 8] [--mixed-duration 20] [--checkout-every 4]
+Usage: python scripts/bench.py [--stack sqlite|postgres|both] [--duration 4] [--rounds 3]
+           [--connections 16] [--shoppers 8] [--mixed-duration 20] [--checkout-every 4]
            [--large 10000 100000] [--skip-large] [--output bench-results.md]
 """
 
@@ -584,6 +585,16 @@ def run_wrk(path, duration, connections, cookies=None):
     return parse_wrk(out.stdout)
 
 
+def median_run(runs):
+    """The run with the median requests/s, carrying the errors of every run."""
+    middle = sorted(runs, key=lambda run: run["rps"])[len(runs) // 2]
+    return {
+        **middle,
+        "non_2xx": sum(run["non_2xx"] for run in runs),
+        "socket_errors": sum(run["socket_errors"] for run in runs),
+    }
+
+
 def cache_header(path, cookies=None):
     """X-Page-Cache of a warm request (the third in a row) for this visitor."""
     browser = Browser()
@@ -840,21 +851,25 @@ def bench_stack(name, env, options, weigh):
                 Browser().request("GET", path)
         cookies = cart_visitor(site)
         result["cookies"] = sorted(cookies)
-        wrk, headers = {}, {}
-        say(f"· {name}: wrk {options.duration} s × {options.connections} connections per page")
-        wrk[("bare", "anonymous")] = run_wrk(paths["bare"], options.duration, options.connections)
-        say(f"    {'bare':<19} {wrk[('bare', 'anonymous')]['rps']:>8,.0f} req/s")
-        for page in PAGES:
-            for visitor in VISITORS:
+        headers = {
+            (page, visitor): cache_header(paths[page], cookies if visitor == "cart" else None)
+            for page in PAGES
+            for visitor in VISITORS
+        }
+        runs = {}
+        say(
+            f"· {name}: wrk {options.duration} s × {options.connections} connections per page,"
+            f" {options.rounds} rounds (the machine is shared: each page's median counts)"
+        )
+        for round_number in range(1, options.rounds + 1):
+            for page, visitor in [("bare", "anonymous")] + [
+                (p, v) for p in PAGES for v in VISITORS
+            ]:
                 jar = cookies if visitor == "cart" else None
-                headers[(page, visitor)] = cache_header(paths[page], jar)
-                wrk[(page, visitor)] = run_wrk(
-                    paths[page], options.duration, options.connections, jar
-                )
-                say(
-                    f"    {page:<9} {visitor:<9} {wrk[(page, visitor)]['rps']:>8,.0f} req/s"
-                    f"  ({headers[(page, visitor)]})"
-                )
+                run = run_wrk(paths[page], options.duration, options.connections, jar)
+                runs.setdefault((page, visitor), []).append(run)
+                say(f"    round {round_number} {page:<9} {visitor:<9} {run['rps']:>8,.0f} req/s")
+        wrk = {key: median_run(measured) for key, measured in runs.items()}
         # wrk keeps a cart visitor's cart; the cart must still be there after the load.
         result["cart_kept"] = cart_shows(site, cookies)
         result["wrk"], result["headers"] = wrk, headers
@@ -920,7 +935,8 @@ def stack_report(result, options):
     )
     lines += [
         "",
-        f"wrk {options.duration} s × {options.connections} connections per row; the cart "
+        f"wrk {options.duration} s × {options.connections} connections, the median of "
+        f"{options.rounds} interleaved rounds per row; the cart "
         f"visitor carries cookies {', '.join(result['cookies'])}; anonymous `cart` is an empty "
         "cart. X-Page-Cache: the header of a warm request before the load. Queries: warm, "
         f"page rendered with the page cache off ({result['queries']['products']} products).",
@@ -1052,7 +1068,10 @@ def ensure_wrk():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stack", choices=["sqlite", "postgres", "both"], default="both")
-    parser.add_argument("--duration", type=int, default=5, help="wrk seconds per page")
+    parser.add_argument("--duration", type=int, default=4, help="wrk seconds per page")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="wrk runs per page, interleaved; the median counts"
+    )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--shoppers", type=int, default=8, help="mixed run: concurrent shoppers")
     parser.add_argument("--mixed-duration", type=int, default=20, help="mixed run: seconds")
