@@ -13,8 +13,8 @@ gthread workers) on port 8050:
 wrk loads each page for --duration seconds at --connections connections, --rounds times (the
 median counts: the machine is shared and one run can be a third of the next), once without cookies
 (anonymous) and once with the cookies of a visitor who added a product to the cart, and the bare
-view (/bench/bare, the same processes and middleware) in each round. Ratios are measured in one run on one
-machine: compare them, not the numbers. Then --shoppers simulated shoppers loop for
+view (/bench/bare, the same processes and middleware) in each round. Ratios are measured in one
+run on one machine: compare them, not the numbers. Then --shoppers simulated shoppers loop for
 --mixed-duration seconds: home, list, a category, a product, an article, a search, add to cart,
 the cart, two more pages with the cart, and one in --checkout-every checks out as a guest to a
 placed order (stock is topped up first, on the bench database only). Responses are counted by
