@@ -10,22 +10,22 @@ gthread workers) on port 8050:
 - postgres: a database `bench_rls` (dropped, created, migrated and seeded every run) on
   127.0.0.1:5432 and Redis database 13 (flushed first). Unreachable: said, and skipped.
 
-wrk loads each page for --duration seconds at --connections connections, --rounds times (the
-median counts: the machine is shared and one run can be a third of the next), once without cookies
-(anonymous) and once with the cookies of a visitor who added a product to the cart, and the bare
-view (/bench/bare, the same processes and middleware) in each round. Ratios are measured in one
-run on one machine: compare them, not the numbers. Then --shoppers simulated shoppers loop for
---mixed-duration seconds: home, list, a category, a product, an article, a search, add to cart,
-the cart, two more pages with the cart, and one in --checkout-every checks out as a guest to a
-placed order (stock is topped up first, on the bench database only). Responses are counted by
-their X-Page-Cache header (hit, miss, none) and status.
+wrk loads each page for --duration seconds at --connections connections right after the bare view
+(/bench/bare, the same processes and middleware), --rounds times, once without cookies
+(anonymous) and once with the cookies of a visitor who added a product to the cart; a page's
+ratio is the median of its pairs' (the machine is shared, and one run can be a third of the next:
+a pair shares its slow spell). Compare the ratios, not the numbers. Then --shoppers simulated
+shoppers loop for --mixed-duration seconds: home, list, a category, a product, an article, a
+search, add to cart, the cart, two more pages with the cart, and one in --checkout-every checks
+out as a guest to a placed order (stock is topped up first, on the bench database only).
+Responses are counted by their X-Page-Cache header (hit, miss, none) and status.
 
 SQL queries per page are counted in a Django process (pages rendered, page cache off), for both
 visitors and for a cart of 20 lines, on each stack and with --large products (SQLite).
 
 The Markdown tables and the verdicts are printed and written to bench-results.md.
 
-Usage: python scripts/bench.py [--stack sqlite|postgres|both] [--duration 4] [--rounds 3]
+Usage: python scripts/bench.py [--stack sqlite|postgres|both] [--duration 2] [--rounds 5]
            [--connections 16] [--shoppers 8] [--mixed-duration 20] [--checkout-every 4]
            [--large 10000 100000] [--skip-large] [--output bench-results.md]
 """
@@ -202,7 +202,7 @@ def goal_lines(wrk, bare, queries, errors):
 
     def ratio(page, visitor):
         result = wrk.get((page, visitor))
-        return result["rps"] / bare if result and bare else None
+        return result["ratio"] if result else None
 
     def below(pages, visitors, goal):
         failures = []
@@ -585,6 +585,18 @@ def run_wrk(path, duration, connections, cookies=None):
     return parse_wrk(out.stdout)
 
 
+def paired_result(pairs):
+    """A page measured right after the bare view, several times: the median of the ratios (the
+    slow spells of a shared machine last seconds, so a pair sees the same one), and the run
+    with the median requests/s carrying every run's errors."""
+    ratios = sorted(page["rps"] / bare["rps"] for bare, page in pairs)
+    return {
+        **median_run([page for _, page in pairs]),
+        "ratio": ratios[len(ratios) // 2],
+        "ratios": ratios,
+    }
+
+
 def median_run(runs):
     """The run with the median requests/s, carrying the errors of every run."""
     middle = sorted(runs, key=lambda run: run["rps"])[len(runs) // 2]
@@ -856,20 +868,27 @@ def bench_stack(name, env, options, weigh):
             for page in PAGES
             for visitor in VISITORS
         }
-        runs = {}
         say(
-            f"· {name}: wrk {options.duration} s × {options.connections} connections per page,"
-            f" {options.rounds} rounds (the machine is shared: each page's median counts)"
+            f"· {name}: wrk {options.duration} s × {options.connections} connections, each page"
+            f" paired with the bare view just before it, {options.rounds} pairs per page"
         )
-        for round_number in range(1, options.rounds + 1):
-            for page, visitor in [("bare", "anonymous")] + [
-                (p, v) for p in PAGES for v in VISITORS
-            ]:
-                jar = cookies if visitor == "cart" else None
-                run = run_wrk(paths[page], options.duration, options.connections, jar)
-                runs.setdefault((page, visitor), []).append(run)
-                say(f"    round {round_number} {page:<9} {visitor:<9} {run['rps']:>8,.0f} req/s")
-        wrk = {key: median_run(measured) for key, measured in runs.items()}
+        wrk, bare_runs = {}, []
+        for page, visitor in [(p, v) for p in PAGES for v in VISITORS]:
+            jar = cookies if visitor == "cart" else None
+            pairs = []
+            for _ in range(options.rounds):
+                bare = run_wrk(paths["bare"], options.duration, options.connections)
+                pairs.append(
+                    (bare, run_wrk(paths[page], options.duration, options.connections, jar))
+                )
+            bare_runs += [bare for bare, _ in pairs]
+            wrk[(page, visitor)] = paired_result(pairs)
+            say(
+                f"    {page:<9} {visitor:<9} {wrk[(page, visitor)]['rps']:>8,.0f} req/s,"
+                f" {wrk[(page, visitor)]['ratio']:.2f} × bare"
+                f" (pairs: {', '.join(f'{r:.2f}' for r in wrk[(page, visitor)]['ratios'])})"
+            )
+        wrk[("bare", "anonymous")] = median_run(bare_runs)
         # wrk keeps a cart visitor's cart; the cart must still be there after the load.
         result["cart_kept"] = cart_shows(site, cookies)
         result["wrk"], result["headers"] = wrk, headers
@@ -905,10 +924,10 @@ def stack_report(result, options):
             [
                 page if page != "search" else "search `?q=iron`",
                 fmt_rps(anon["rps"]),
-                fmt_ratio(anon["rps"] / bare),
+                fmt_ratio(anon["ratio"]),
                 f"{fmt_ms(anon['p50'])} / {fmt_ms(anon['p99'])}",
                 fmt_rps(cart["rps"]),
-                fmt_ratio(cart["rps"] / bare),
+                fmt_ratio(cart["ratio"]),
                 f"{fmt_ms(cart['p50'])} / {fmt_ms(cart['p99'])}",
                 " / ".join(headers[(page, visitor)].split()[-1] for visitor in VISITORS),
                 queries["anonymous"][page][0],
@@ -935,8 +954,8 @@ def stack_report(result, options):
     )
     lines += [
         "",
-        f"wrk {options.duration} s × {options.connections} connections, the median of "
-        f"{options.rounds} interleaved rounds per row; the cart "
+        f"wrk {options.duration} s × {options.connections} connections; ×bare is the median "
+        f"of {options.rounds} runs each right after one of the bare view; the cart "
         f"visitor carries cookies {', '.join(result['cookies'])}; anonymous `cart` is an empty "
         "cart. X-Page-Cache: the header of a warm request before the load. Queries: warm, "
         f"page rendered with the page cache off ({result['queries']['products']} products).",
@@ -1068,9 +1087,9 @@ def ensure_wrk():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stack", choices=["sqlite", "postgres", "both"], default="both")
-    parser.add_argument("--duration", type=int, default=4, help="wrk seconds per page")
+    parser.add_argument("--duration", type=int, default=2, help="wrk seconds per run")
     parser.add_argument(
-        "--rounds", type=int, default=3, help="wrk runs per page, interleaved; the median counts"
+        "--rounds", type=int, default=5, help="(bare view, page) pairs per page; median ratio"
     )
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--shoppers", type=int, default=8, help="mixed run: concurrent shoppers")

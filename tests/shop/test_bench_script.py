@@ -63,9 +63,19 @@ def test_hit_rate_and_percentile():
     assert bench.percentile([], 0.99) is None
 
 
-def test_goals_name_each_page_below_its_share_of_the_bare_view():
+def test_a_pages_ratio_is_the_median_of_its_pairs_with_the_bare_view():
     def run(rps):
-        return {"rps": rps, "p50": 1.0, "p99": 2.0, "non_2xx": 0, "socket_errors": 0}
+        return {"rps": rps, "p50": 1.0, "p99": 2.0, "non_2xx": 1, "socket_errors": 0}
+
+    # The third pair ran in a slow spell: both halves slow, its ratio as good as the others'.
+    pairs = [(run(2000), run(1600)), (run(2000), run(1700)), (run(700), run(560))]
+    result = bench.paired_result(pairs)
+    assert result["ratio"] == 0.8 and result["rps"] == 1600 and result["non_2xx"] == 3
+
+
+def test_goals_name_each_page_below_its_share_of_the_bare_view():
+    def run(rps):  # a page measured against a bare view of 1,000 req/s
+        return {"rps": rps, "ratio": rps / 1000, "p50": 1.0, "p99": 2.0, "non_2xx": 0}
 
     wrk = {(page, "anonymous"): run(900) for page in bench.PAGES}
     wrk |= {(page, "cart"): run(600) for page in bench.PAGES}
