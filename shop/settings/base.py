@@ -166,6 +166,10 @@ else:
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": Path(env.str("CACHE_DIR", default=str(BASE_DIR / ".cache")))
             / hashlib.sha256(_db_id.encode()).hexdigest()[:16],
+            # Django's default of 300 files is culled (a third at random, with a directory
+            # listing on every write past it) as soon as a few hundred shoppers have a cart
+            # count, retiring pages and versions with it. Pages are compressed: a few KB each.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
 
