@@ -15,8 +15,6 @@ items saved for later, and a voucher's validity depends on more than the cart. T
 import hashlib
 
 from django.conf import settings
-from django.contrib.auth import get_user
-from django.core.signing import BadSignature, Signer
 from django.db import connection
 from django.utils import timezone
 from oscar.core.loading import get_model
@@ -28,31 +26,26 @@ CART_PATH = "/basket/"
 
 def key_for(request):
     """The cart page's cache key for this visitor, or None when it is rendered every time."""
-    if request.META.get("QUERY_STRING") or _signed_in(request):
+    who = holes.visitor(request)
+    if request.META.get("QUERY_STRING") or who.user.is_authenticated:
         return None
-    cookie = request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN)
-    contents = ("empty", ()) if not cookie else _contents(cookie)
+    if not request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN):
+        contents = ("empty", ())
+    elif who.guest_basket_id is None:  # a cookie that does not verify: Oscar replaces it
+        return None
+    else:
+        contents = _contents(who.guest_basket_id)
     if contents is None:
         return None
     items = sum(int(line[2]) for line in contents[1] if line[0] != "None")
-    holes.visitor(request).know_cart_count(items)
+    who.know_cart_count(items)
     fingerprint = repr((timezone.localdate().isoformat(), request.get_host(), contents))
     return "pagecache:cart:" + hashlib.sha256(fingerprint.encode()).hexdigest()
 
 
-def _signed_in(request):
-    if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
-        return False
-    return get_user(request).is_authenticated
-
-
-def _contents(cookie):
-    """The cart's lines with their prices and their stock, or None if it cannot be kept: a
-    cookie that does not verify, a cart no longer open (Oscar replaces it), a voucher."""
-    try:
-        basket_id = int(Signer().unsign(cookie))
-    except (BadSignature, ValueError):
-        return None
+def _contents(basket_id):
+    """The cart's lines with their prices and their stock, or None if it cannot be kept: a cart
+    no longer open (Oscar replaces it), a voucher."""
     Basket, Line = get_model("basket", "Basket"), get_model("basket", "Line")
     StockRecord = get_model("partner", "StockRecord")
     vouchers = Basket.vouchers.through._meta.db_table

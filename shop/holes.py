@@ -1,5 +1,5 @@
-"""The per-visitor parts of a shared page: rendered in place, cut out before it is stored, filled
-in from the visitor's session when it is served (shop.pagecache).
+"""The per-visitor parts of a shared page: rendered in place, stored as a newcomer sees them, and
+filled in again from the visitor's session when it is served (shop.pagecache).
 
 A hole is a template of its own under templates/shop/holes/, rendered from the visitor alone
 (never from the page's context), so the page rendered in full and the page served from the cache
@@ -16,13 +16,14 @@ from django.contrib import messages
 from django.contrib.auth import get_user
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import cache
-from django.core.signing import BadSignature, Signer
 from django.db import connection, transaction
 from django.middleware.csrf import get_token
 from django.template.loader import get_template
 from django.utils.functional import cached_property, empty
 from django.utils.safestring import mark_safe
 from oscar.core.loading import get_model
+
+from shop.basket.cookie import guest_basket_id
 
 HOLES = {
     "account",  # the header's greeting and account links
@@ -41,8 +42,9 @@ CSRF_PLACEHOLDER = "__csrf_token__"  # a stored page's token, each visitor's own
 class Visitor:
     """Who is looking, read once per request: from the middleware's `request.user` when the
     page is rendered, from the session when it comes from the cache. The cart count comes from
-    Oscar's basket if the page loaded it (the cart, the checkout), else from one query: loading
-    the basket with its offers only to count it would cost six."""
+    Oscar's basket if the page loaded it (the cart, the checkout), else from what the caller
+    already read (the page cache, the cart page's fingerprint), else from the cache or one
+    query: loading the basket with its offers only to count it would cost six."""
 
     def __init__(self, request):
         self.request = request
@@ -67,11 +69,16 @@ class Visitor:
             return basket.num_items  # loaded by the page anyway, or to merge the guest cart
         if self.known_cart_count is not None:
             return self.known_cart_count
-        return cart_count_without_basket(self.request, self.user)
+        return cart_count_without_basket(self.guest_basket_id, self.user)
+
+    @cached_property
+    def guest_basket_id(self):
+        return guest_basket_id(self.request)
 
     @cached_property
     def has_guest_cart_to_merge(self):
-        return _has_cart_cookie(self.request) and self.user.is_authenticated
+        has_cookie = bool(self.request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN))
+        return has_cookie and self.user.is_authenticated
 
     def know_cart_count(self, count):
         """The count, when the caller has just read the cart anyway (shop.cartcache)."""
@@ -102,9 +109,9 @@ def visitor(request):
     return request._visitor
 
 
-def cart_count_without_basket(request, user):
+def cart_count_without_basket(basket_id, user):
     """The items in the visitor's open cart, without loading Oscar's basket: the signed-in
-    customer's own, or the one the cart cookie names (signed by Oscar's middleware).
+    customer's own, or the guest's one the cart cookie names (`basket_id`).
 
     One plain SQL statement: the ORM takes ten times as long to build the same query, and this
     runs on every cached page a shopper with a cart is served. A guest's count is kept in the
@@ -113,7 +120,6 @@ def cart_count_without_basket(request, user):
     """
     if user.is_authenticated:
         return _count_open_lines("b.owner_id = %s", user.pk)
-    basket_id = guest_basket_id(request)
     if basket_id is None:
         return 0
     count = cache.get(cart_count_key(basket_id))
@@ -130,25 +136,14 @@ def cart_count_key(basket_id):
     return f"cart-count:{basket_id}"
 
 
-def guest_basket_id(request):
-    """The basket Oscar's signed cart cookie names, or None."""
-    cookie = request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN)
-    if not cookie:
-        return None
-    try:
-        return int(Signer().unsign(cookie))
-    except (BadSignature, ValueError):
-        return None
-
-
 def prefetch_keys(request):
     """Cache keys the page cache reads with the page, for filling its holes in."""
-    basket_id = guest_basket_id(request)
+    basket_id = visitor(request).guest_basket_id
     return [cart_count_key(basket_id)] if basket_id is not None else []
 
 
 def prefetched(request, values):
-    basket_id = guest_basket_id(request)
+    basket_id = visitor(request).guest_basket_id
     count = values.get(cart_count_key(basket_id)) if basket_id is not None else None
     if count is not None:
         visitor(request).know_cart_count(count)
@@ -204,14 +199,17 @@ def render(name, product_pk, request, who=None):
     return mark_safe(f"<!--{marker}-->{html}<!--/hole-->")
 
 
+def _render_every_hole(html, request, who=None):
+    def rendered(match):
+        return render(match[1], int(match[2]) if match[2] else None, request, who=who)
+
+    return HOLE.sub(rendered, html)
+
+
 def for_newcomer(html, request):
     """The page as stored: every hole filled in for a newcomer (`Newcomer`), whoever it was
     rendered for, so that serving it to a newcomer fills in nothing."""
-
-    def filled(match):
-        return render(match[1], int(match[2]) if match[2] else None, request, who=NEWCOMER)
-
-    return HOLE.sub(filled, html)
+    return _render_every_hole(html, request, who=NEWCOMER)
 
 
 def fill_in(html, request):
@@ -219,11 +217,7 @@ def fill_in(html, request):
     again, a guest's cart count if the guest has a cart, nothing for a newcomer."""
     who = visitor(request)
     if who.user.is_authenticated:
-
-        def filled(match):
-            return render(match[1], int(match[2]) if match[2] else None, request)
-
-        return HOLE.sub(filled, html)
+        return _render_every_hole(html, request)
     if who.cart_count:
         return CART_COUNT.sub(lambda match: render("cart_count", None, request), html)
     return html
@@ -239,7 +233,3 @@ def must_render(request):
     if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
         return False
     return bool(request.session.get("_messages")) or visitor(request).has_guest_cart_to_merge
-
-
-def _has_cart_cookie(request):
-    return bool(request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN))

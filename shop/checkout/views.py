@@ -9,7 +9,6 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.signing import BadSignature, Signer
 from django.db import transaction
 from django.db.models import F, Prefetch
 from django.shortcuts import redirect
@@ -20,6 +19,7 @@ from oscar.core.loading import get_class, get_model
 from catalogue.selectors import basket_products
 from compliance.dosage import basket_dose_warnings, products_needing_advice
 from compliance.notices import CHECKOUT, ORDER, notices_for
+from shop.basket.cookie import guest_basket_id
 from shop.order.emails import ORDER_PLACED
 from shop.order.tasks import send_order_email
 from shop.tasks import after_commit
@@ -267,11 +267,9 @@ class PaymentDetailsView(views.PaymentDetailsView):
                 .values_list("pk", flat=True)
                 .first()
             )
-        cookie = request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN)
-        if cookie:
-            try:
-                basket_id = int(Signer().unsign(cookie))
-            except (BadSignature, ValueError):
+        if request.COOKIES.get(settings.OSCAR_BASKET_COOKIE_OPEN):
+            basket_id = guest_basket_id(request)
+            if basket_id is None:
                 return None
             guest_basket = Basket.objects.filter(pk=basket_id, owner=None)
             return basket_id if guest_basket.exclude(status=Basket.OPEN).exists() else None
