@@ -37,6 +37,15 @@ CLOSE_MATCH_CUTOFF = 0.75
 WORD = re.compile(r"[^\W\d_]{3,}")  # words of three letters or more: the ones worth correcting
 
 
+MAX_QUERY_LENGTH = 200
+
+
+def normalised_query(text):
+    """The search box's text as the store reads it: words separated by single spaces, at most
+    MAX_QUERY_LENGTH characters. The search page and the page cache's key both use it."""
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
 def uses_postgres():
     return connection.vendor == "postgresql"
 

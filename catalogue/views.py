@@ -95,7 +95,7 @@ class SearchView(CatalogueView):
     MAX_WORDS = 8
 
     def get(self, request, *args, **kwargs):
-        query = " ".join(request.GET.get("q", "").split())[:200]
+        query = search.normalised_query(request.GET.get("q", ""))
         self.words = query.split()[: self.MAX_WORDS]
         self.query = " ".join(self.words)
         self.articles, self.suggestion = [], ""

@@ -10,18 +10,6 @@ from django.utils.cache import has_vary_header, patch_cache_control
 
 from shop import pagecache
 
-# One person's pages: cart, checkout, account (sign-in and registration included), password
-# reset, wishlists, the dashboard and the admin.
-PERSONAL_PREFIXES = (
-    "/basket/",
-    "/checkout/",
-    "/accounts/",
-    "/password-reset/",
-    "/wishlists/",
-    "/dashboard/",
-    "/admin/",
-)
-
 
 def dashboard_script_policy(get_response):
     """Oscar's dashboard writes inline scripts; allow them there (staff only), nowhere else."""
@@ -38,15 +26,15 @@ def dashboard_script_policy(get_response):
 def personal_pages_not_stored(get_response):
     """`Cache-Control: private, no-store` on what belongs to one person, so that no shared cache
     keeps it and no browser leaves it on disk for the next user of the machine: the pages under
-    PERSONAL_PREFIXES, and any other page that varies on the cookies of a visitor who has more
-    than the CSRF cookie (a session, a cart, messages). The anonymous page cache serves only
-    visitors with no other cookie, so its pages keep their caching headers; static files vary on
-    no cookie and keep theirs.
+    pagecache.PERSONAL_PREFIXES, and any other page that varies on the cookies of a visitor who
+    has more than the CSRF cookie (a session, a cart, messages), pages from the page cache too,
+    whose holes hold that visitor's greeting and cart count. A newcomer's copy keeps its caching
+    headers; static files vary on no cookie and keep theirs.
     """
 
     def middleware(request):
         response = get_response(request)
-        if request.path.startswith(PERSONAL_PREFIXES) or _varies_on_personal_cookies(
+        if request.path.startswith(pagecache.PERSONAL_PREFIXES) or _varies_on_personal_cookies(
             request, response
         ):
             patch_cache_control(response, private=True, no_store=True)

@@ -2,15 +2,16 @@
 
 One stored copy of a page serves every visitor: what differs per visitor (the header's greeting
 and cart count, messages, the CSRF token, the product page's wish-list and stock-alert forms)
-sits in holes (shop.holes) that are cut out before the page is stored and filled in from the
+sits in holes (shop.holes), stored as a newcomer sees them and filled in again from the
 visitor's session when it is served.
 
 Each stored page carries the versions of what it shows, read when it was rendered: `site` for
-everything any page may show (products' text, categories, articles, notices, pages, reviews),
-and one version per product whose price and stock it shows. A page is served only while every
-version it carries is still current. A change retires `site`; stock and price retire only the
-products whose shown stock or price changed, so an order retires the pages of the products it
-leaves low (and the listings showing them) and nothing else.
+everything any page may show (products' text, categories, articles, notices, pages, shipping
+methods, offers), and one version per product whose price, stock and reviews it shows. A page is
+served only while every version it carries is still current. A change retires `site`; stock,
+price and reviews retire only their product, stock only when what pages say of it changed, so an
+order retires the pages of the products it leaves low (and the listings showing them) and
+nothing else.
 """
 
 import contextvars
@@ -27,6 +28,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.cache import patch_vary_headers
 
+from catalogue.search import normalised_query
 from shop import cartcache, holes
 from shop.holes import CSRF_PLACEHOLDER
 
@@ -35,16 +37,19 @@ VERSION_PREFIX = "pagecache:v:"
 SITE = "site"
 ANY = VERSION_PREFIX + "any"  # set after every retirement, whatever it retired
 CSRF_VALUE = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]+(")')
-UNCACHED_PREFIXES = (
+# One person's pages: cart, checkout, account (sign-in and registration included), password
+# reset, wishlists, the dashboard and the admin. Never stored (the cart: shop.cartcache), and
+# marked private, no-store (shop.middleware.personal_pages_not_stored).
+PERSONAL_PREFIXES = (
     "/basket/",
     "/checkout/",
     "/accounts/",
-    "/wishlists/",
     "/password-reset/",
+    "/wishlists/",
     "/dashboard/",
     "/admin/",
-    "/healthz",
 )
+UNCACHED_PREFIXES = (*PERSONAL_PREFIXES, "/healthz")
 PLAIN_PAGE_QUERY = re.compile(r"page=[1-9][0-9]{0,5}")
 SEARCH_PATH = "/search/"
 # A page showing more products than this is not stored: a dependency list that long costs
@@ -90,7 +95,7 @@ def has_plain_query(request):
 def canonical_search_query(params):
     """The one spelling of a search's query string that is stored: its words separated by single
     spaces, as catalogue.views.SearchView reads them, then a plain page number if any."""
-    words = " ".join(params.get("q", "").split())[:200]
+    words = normalised_query(params.get("q", ""))
     query = urlencode({"q": words})
     page = params.get("page")
     if page is not None and PLAIN_PAGE_QUERY.fullmatch(f"page={page}"):
@@ -250,25 +255,23 @@ def versions_of(product_ids, read_since):
     was set after `read_since`: a change committed meanwhile, and what was built may show the
     data from before it."""
     keys = [VERSION_PREFIX + SITE] + [VERSION_PREFIX + f"product:{pk}" for pk in product_ids]
-    versions = {ANY: _current(ANY)}
-    versions.update(cache.get_many(keys))
-    missing = [key for key in keys if key not in versions]
-    for key in missing:  # never retired yet (or lost): any version from before the read
-        cache.add(key, _new_version(at=0), None)
-    if missing:
-        versions.update(cache.get_many(missing))
+    versions = _current_versions([ANY])  # before the tags: see _retire
+    versions.update(_current_versions(keys))
     tags = [versions.get(key) for key in keys]
-    if None in tags or versions[ANY] is None or any(_set_at(v) >= read_since for v in tags):
+    if None in tags or versions.get(ANY) is None or any(_set_at(v) >= read_since for v in tags):
         return None
     return versions
 
 
-def _current(key):
-    version = cache.get(key)
-    if version is None:
+def _current_versions(keys):
+    """The versions under `keys`; one never set (or lost) is set to one from before any read."""
+    versions = cache.get_many(keys)
+    missing = [key for key in keys if key not in versions]
+    for key in missing:
         cache.add(key, _new_version(at=0), None)
-        version = cache.get(key)
-    return version
+    if missing:
+        versions.update(cache.get_many(missing))
+    return versions
 
 
 def still_current(versions):
