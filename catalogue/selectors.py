@@ -1,5 +1,7 @@
 """Catalogue reads with their prefetching in one place, so no template triggers N+1 queries."""
 
+import time
+
 from django.core.cache import cache
 from django.db.models import Count, IntegerField, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
@@ -131,8 +133,6 @@ def related_products(product, limit=RELATED_PRODUCTS_LIMIT):
     the page cache's versions of the site and of each card's product (shop.pagecache), so a
     change to any of them, a card's shown stock included, builds them again.
     """
-    import time
-
     from django.db.models import F, OuterRef, Q, Subquery
 
     from shop import pagecache

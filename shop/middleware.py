@@ -54,9 +54,9 @@ class PageCache:
     (shop.cartcache); never the checkout or the account (shop.pagecache).
 
     A stored page is the same for everybody: what is a visitor's own (greeting, cart count,
-    messages, CSRF token, a product page's forms for signed-in customers) lives in holes, cut out
-    before the page is stored and filled in from the visitor's session on the way out, so a hit
-    costs one cache round trip and, for a visitor with a cart or an account, a query or three. A
+    messages, CSRF token, a product page's forms for signed-in customers) lives in holes, stored
+    as a newcomer sees them and filled in from the visitor's session on the way out, so a hit
+    costs one cache round trip, and three queries for a signed-in customer (shop.holes). A
     page is served only while the versions of what it shows are current (shop.pagecache); they
     live in the cache every process shares (Redis, or the file cache without it: settings), so a
     change made through one process retires the pages all the others serve.
@@ -75,6 +75,7 @@ class PageCache:
         rendered_since = time.time()
         with pagecache.recording_products_shown() as products_shown:
             response = self.get_response(request)
+        # Asked again: a message added or a cart changed during the render gives another key.
         if pagecache.is_storable_response(request, response) and pagecache.key_for(request) == key:
             if pagecache.store(key, response, products_shown, rendered_since, request):
                 response["X-Page-Cache"] = "miss"

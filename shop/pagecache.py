@@ -324,8 +324,7 @@ def stock_shown(free):
 
 
 def _shown_by_stockrecord(record):
-    free = (record.num_in_stock or 0) - (record.num_allocated or 0)
-    return (record.price, record.price_currency, stock_shown(free))
+    return (record.price, record.price_currency, stock_shown(record.net_stock_level))
 
 
 def _remember_shown(sender, instance, **kwargs):

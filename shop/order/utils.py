@@ -22,6 +22,10 @@ class InsufficientStock(UnableToPlaceOrder):
     """Raised inside the order transaction, so the half-written order is rolled back."""
 
 
+# Bottles not yet promised to an order, in SQL.
+FREE_STOCK = F("num_in_stock") - Coalesce(F("num_allocated"), 0)
+
+
 class OrderCreator(utils.OrderCreator):
     def create_order_model(
         self,
@@ -71,10 +75,9 @@ class OrderCreator(utils.OrderCreator):
         """
         if not line.product.get_product_class().track_stock:
             return
-        free = F("num_in_stock") - Coalesce(F("num_allocated"), 0)
         allocated = (
             StockRecord.objects.filter(pk=line.stockrecord_id)
-            .alias(free=free)
+            .alias(free=FREE_STOCK)
             .filter(free__gte=line.quantity)
             .update(num_allocated=Coalesce(F("num_allocated"), 0) + line.quantity)
         )
@@ -102,7 +105,7 @@ class OrderCreator(utils.OrderCreator):
         """
         record = (
             StockRecord.objects.filter(pk=stockrecord_id)
-            .annotate(free=F("num_in_stock") - Coalesce(F("num_allocated"), 0))
+            .annotate(free=FREE_STOCK)
             .values("product_id", "free")
             .first()
         )
