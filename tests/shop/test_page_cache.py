@@ -122,15 +122,14 @@ def test_a_lost_version_never_brings_back_a_page_stored_before_a_change(iron, lo
     assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "miss"
 
 
-def test_a_hit_costs_one_cache_round_trip_while_nothing_changes(iron, monkeypatch):
-    """After a change elsewhere, the page's own versions are checked once and it is stored with
-    the new marker: one round trip again."""
-    visitor().get(iron.get_absolute_url())
+@pytest.fixture
+def cache_calls(monkeypatch):
+    """The cache calls made, one per round trip (LocMemCache's get_many calls get inside)."""
     calls, depth = [], [0]
 
     def counted(name, real):
         def call(*args, **kwargs):
-            if not depth[0]:  # LocMemCache's get_many calls get: one round trip
+            if not depth[0]:
                 calls.append(name)
             depth[0] += 1
             try:
@@ -142,15 +141,35 @@ def test_a_hit_costs_one_cache_round_trip_while_nothing_changes(iron, monkeypatc
 
     for name in ("get", "get_many", "set", "add", "set_many"):
         monkeypatch.setattr(cache, name, counted(name, getattr(cache, name)))
+    return calls
+
+
+def test_a_hit_costs_one_cache_round_trip_while_nothing_changes(iron, cache_calls):
+    """After a change elsewhere, the page's own versions are checked once and it is stored with
+    the new marker: one round trip again."""
+    visitor().get(iron.get_absolute_url())
+    cache_calls.clear()
     assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "hit"
-    assert calls == ["get_many"]
+    assert cache_calls == ["get_many"]
     pagecache._retire(["product:0"])  # a product this page does not show
-    calls.clear()
+    cache_calls.clear()
     assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "hit"
-    assert calls == ["get_many", "get_many", "set"]
-    calls.clear()
+    assert cache_calls == ["get_many", "get_many", "set"]
+    cache_calls.clear()
     assert visitor().get(iron.get_absolute_url())["X-Page-Cache"] == "hit"
-    assert calls == ["get_many"]
+    assert cache_calls == ["get_many"]
+
+
+def test_a_shoppers_cart_count_comes_with_the_page_in_the_same_round_trip(iron, cache_calls):
+    visitor().get(iron.get_absolute_url())
+    shopper = Client()
+    add_to_cart(shopper, iron, 2)
+    shopper.get("/articles/")  # reads the "added" message
+    shopper.get(iron.get_absolute_url())  # counts the cart and keeps the count
+    cache_calls.clear()
+    page = shopper.get(iron.get_absolute_url())
+    assert page["X-Page-Cache"] == "hit" and "My Cart ( 2 items )" in header_text(page)
+    assert cache_calls == ["get_many"]
 
 
 def test_an_order_that_leaves_few_bottles_updates_the_stock_shown_to_visitors(
